@@ -3,11 +3,12 @@ import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
 import { EXIT, type CommandSetup } from "./common.ts";
 import { setupDemo } from "./demo.ts";
+import { setupEval } from "./eval.ts";
 import { setupEvents } from "./events.ts";
 import { setupIngest } from "./ingest.ts";
 import { setupServe } from "./serve.ts";
 
-const COMMANDS: CommandSetup[] = [setupIngest, setupEvents, setupServe, setupDemo];
+const COMMANDS: CommandSetup[] = [setupIngest, setupEvents, setupEval, setupServe, setupDemo];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

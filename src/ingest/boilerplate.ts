@@ -8,7 +8,8 @@ export interface LineRule {
 
 const words = (s: string): number => (s.match(/\S+/g) ?? []).length;
 const short = (s: string, n: number): boolean => words(s) <= n;
-const CREDIT_WORDS = /\b(REUTERS|AFP|AP|GETTY( IMAGES)?|EPA|KYODO|BLOOMBERG|XINHUA|POOL|VIA|PHOTO|FILE|STAFF|CNA|ANADOLU|SHUTTERSTOCK)\b/;
+const CREDIT_WORDS =
+  /\b(REUTERS|AFP|AP|GETTY( IMAGES)?|EPA|KYODO|BLOOMBERG|XINHUA|POOL|VIA|PHOTO|FILE|STAFF|CNA|ANADOLU|SHUTTERSTOCK)\b/;
 
 /** A short line all in capitals with no sentence punctuation: a credit, or a name in a caption's place. */
 export const isCapsLine = (l: string): boolean =>
@@ -33,9 +34,13 @@ export const LINE_RULES: readonly LineRule[] = [
     id: "share-subscribe",
     test: (l) =>
       (short(l, 12) &&
-        /^(share|tweet|email|print|copy link|follow us|like us)(\s+(this|on|via|the|article|story|post)\b.*|\s*:.*)?$/i.test(l)) ||
+        /^(share|tweet|email|print|copy link|follow us|like us)(\s+(this|on|via|the|article|story|post)\b.*|\s*:.*)?$/i.test(
+          l,
+        )) ||
       (short(l, 30) &&
-        /^(subscribe|sign up|join our|get the latest|discover more from|stay (ahead|informed|updated)|don'?t miss)\b/i.test(l)),
+        /^(subscribe|sign up|join our|get the latest|discover more from|stay (ahead|informed|updated)|don'?t miss)\b/i.test(
+          l,
+        )),
   },
   {
     id: "promo",

@@ -23,7 +23,7 @@ export interface CleanedPage {
 
 const LONG = 25;
 const isParagraph = (l: Line): boolean => wordCount(l.text) >= LONG;
-const isSentence = (l: Line): boolean => wordCount(l.text) >= 8 && /[.!?"'”’)]$/.test(l.text);
+const isSentence = (l: Line): boolean => wordCount(l.text) >= 5 && /[.!?"'”’)]$/.test(l.text);
 const norm = (s: string): string =>
   s
     .toLowerCase()
@@ -61,7 +61,7 @@ function buildStory(
       boilerplateRule(l.text) ??
       (lastRule === "caption-bar" && isCapsLine(l.text) ? "credit" : null) ??
       (norm(l.text) === lastKept ? "repeated-line" : null) ??
-      (i > lastContent && !isSentence(l) ? "trailing-chrome" : null);
+      (lastContent >= 0 && i > lastContent && !isSentence(l) ? "trailing-chrome" : null);
     lastRule = why;
     if (why) {
       dropped.push({ rule: why, text: l.text });

@@ -24,7 +24,15 @@ const CURRENCY: Record<string, string> = {
   euros: "EUR",
   dollars: "USD",
 };
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
+const SCALE: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  m: 1e6,
+  bn: 1e9,
+  k: 1e3,
+};
 
 // Bounded quantifiers only: no nested repetition, so no catastrophic backtracking.
 const AMOUNT =

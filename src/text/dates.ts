@@ -13,11 +13,13 @@ export interface DateMatch {
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");
-const ANAPHORIC = /\b(a|one|two|three|\d+) (day|week)s? (earlier|later|before|after)\b|\bthe (next|following|previous) day\b|\bthe day (before|after)\b/i;
+const ANAPHORIC =
+  /\b(a|one|two|three|\d+) (day|week)s? (earlier|later|before|after)\b|\bthe (next|following|previous) day\b|\bthe day (before|after)\b/i;
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const NOT_A_DATE = /^(now|today|current|present|this|currently)$/i;
 const WEEK = /\bweek\b/i;
-const MONTH_ONLY = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
+const MONTH_ONLY =
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 const BEFORE_MONTH = /\b(in|since|by|during|until|early|late|mid|last|this|next|of|from|through)\s*-?$/i;
 const BARE_YEAR = /\b(in|since|by|during|until|from|of|early|late|mid)[ -]((?:19|20)\d\d)\b/gi;
 
@@ -49,7 +51,12 @@ function format(d: Date, precision: DatePrecision): string {
  * date); `story` is the date of the act told just before, for "a day earlier". Past-biased: a weekday or a
  * month without a year is the latest one not after the anchor.
  */
-export function findDates(text: string, anchor: Date | null, story: Date | null, anchorEnd: Date | null = anchor): DateMatch[] {
+export function findDates(
+  text: string,
+  anchor: Date | null,
+  story: Date | null,
+  anchorEnd: Date | null = anchor,
+): DateMatch[] {
   const out: DateMatch[] = [];
   const ref = anchor ?? new Date(Date.UTC(2000, 0, 1));
   const latest = (anchorEnd ?? ref).getTime() + 36 * 3600 * 1000;
@@ -61,8 +68,9 @@ export function findDates(text: string, anchor: Date | null, story: Date | null,
     const anaphoric = ANAPHORIC.test(text.slice(Math.max(0, r.index - 4), r.index + r.text.length));
     const s = r.start;
     const hasYear = s.isCertain("year");
-    const relativeToPage = !hasYear && !anaphoric;
-    if (!anchor && relativeToPage && !s.isCertain("year")) continue; // "on Thursday" with no page date: unknowable
+    if (!anchor && !anaphoric && !/\b\d{4}\b/.test(r.text)) continue; // "on Thursday" with no page date: unknowable
+    if (/\b(years|months|decades)\b/i.test(r.text) && !/\b(ago|earlier|later|before|after)\b/i.test(r.text))
+      continue; // a span
     let d = s.date();
     if (anaphoric) {
       if (!story) continue;
@@ -70,7 +78,8 @@ export function findDates(text: string, anchor: Date | null, story: Date | null,
     } else if (!hasYear && anchor && d.getTime() > latest) {
       // A weekday or a yearless month-day that lands after the page: the last one before it.
       if (WEEKDAY.test(r.text) && !s.isCertain("month")) d = new Date(d.getTime() - 7 * 86400 * 1000);
-      else if (s.isCertain("month") && !/\b(next|coming)\b/i.test(r.text)) d.setUTCFullYear(d.getUTCFullYear() - 1);
+      else if (s.isCertain("month") && !/\b(next|coming)\b/i.test(r.text))
+        d.setUTCFullYear(d.getUTCFullYear() - 1);
     }
     const precision: DatePrecision = WEEK.test(r.text)
       ? "month"
@@ -80,12 +89,26 @@ export function findDates(text: string, anchor: Date | null, story: Date | null,
           ? "month"
           : "year";
     // "last year", "next year" are certain only of the year; chrono fills the rest from the anchor.
-    out.push({ start: r.index, end: r.index + r.text.length, text: r.text, date: format(d, precision), precision, anaphoric });
+    out.push({
+      start: r.index,
+      end: r.index + r.text.length,
+      text: r.text,
+      date: format(d, precision),
+      precision,
+      anaphoric,
+    });
   }
   for (const m of text.matchAll(/\bthe (following|previous) day\b/gi)) {
     if (!story || out.some((d) => m.index < d.end && d.start < m.index + m[0].length)) continue;
     const d = new Date(story.getTime() + (m[1].toLowerCase() === "following" ? 1 : -1) * 86400 * 1000);
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date: format(d, "day"), precision: "day", anaphoric: true });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: format(d, "day"),
+      precision: "day",
+      anaphoric: true,
+    });
   }
   for (const m of text.matchAll(BARE_YEAR)) {
     const start = m.index + m[0].length - 4;

@@ -15,7 +15,10 @@ export function findQuotes(text: string): Quote[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    const opens = OPEN.includes(c) && (i === 0 || /[\s(—–-]/.test(text[i - 1])) && /[\p{L}\p{N}(]/u.test(text[i + 1] ?? "");
+    const opens =
+      OPEN.includes(c) &&
+      (i === 0 || /[\s(—–-]/.test(text[i - 1])) &&
+      /[\p{L}\p{N}(]/u.test(text[i + 1] ?? "");
     if (!opens) {
       i++;
       continue;

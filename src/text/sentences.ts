@@ -1,4 +1,5 @@
 // Sentences and tokens with part of speech and negation, from wink-nlp; offsets into the text given.
+/* eslint-disable @typescript-eslint/unbound-method -- wink's its.* helpers are plain functions, not methods */
 import winkNLP, { type ItemToken } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 
@@ -63,7 +64,7 @@ function sentencesOfLine(line: string, base: number, out: Sentence[]): void {
     });
   });
   doc.sentences().each((s: { out: (f: unknown) => unknown }) => {
-    const [first, last] = s.out(its.span) as unknown as [number, number];
+    const [first, last] = s.out(its.span) as [number, number];
     const toks = tokens.slice(first, last + 1);
     if (toks.length === 0) return;
     const start = toks[0].start;

@@ -35,7 +35,8 @@ const KEEP = [
 ];
 
 for (const [line, rule] of DROP) {
-  test(`boilerplate: drops ${JSON.stringify(line)} as ${rule}`, () => assert.equal(boilerplateRule(line), rule));
+  test(`boilerplate: drops ${JSON.stringify(line)} as ${rule}`, () =>
+    assert.equal(boilerplateRule(line), rule));
 }
 for (const line of KEEP) {
   test(`boilerplate: keeps ${JSON.stringify(line)}`, () => assert.equal(boilerplateRule(line), null));

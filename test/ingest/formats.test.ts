@@ -24,7 +24,16 @@ test("HTML: readability keeps the article and drops menus, cookie banner, sideba
   const a = articles[0];
   assert.match(a.cleaned, /Panama broke off diplomatic relations with Taiwan on Monday/);
   assert.match(a.cleaned, /anger & regret/);
-  for (const junk of [/cookies/, /Most read/, /Markets slide/, /Share this/, /Leave a comment/, /All rights reserved/, /not text/, /color: red/]) {
+  for (const junk of [
+    /cookies/,
+    /Most read/,
+    /Markets slide/,
+    /Share this/,
+    /Leave a comment/,
+    /All rights reserved/,
+    /not text/,
+    /color: red/,
+  ]) {
     assert.doesNotMatch(a.cleaned, junk);
   }
   assert.equal(a.published, "2017-06-13");
@@ -61,7 +70,10 @@ test("RSS: one article per item, HTML descriptions turned into text, dates from 
   assert.equal(articles[0].outlet, "Pacific Wire");
   assert.match(articles[0].cleaned, /^The Solomon Islands cabinet voted on Monday/);
   assert.doesNotMatch(articles[0].cleaned, /<p>/);
-  assert.equal(articles[1].url, "https://www.rnz.co.nz/international/pacific-news/399084/kiribati-cuts-ties-with-taiwan");
+  assert.equal(
+    articles[1].url,
+    "https://www.rnz.co.nz/international/pacific-news/399084/kiribati-cuts-ties-with-taiwan",
+  );
   for (const a of articles) assertOffsets(a);
 });
 

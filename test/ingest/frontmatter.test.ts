@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { parseFrontMatter, parseIsoDate } from "../../src/ingest/frontmatter.ts";
 
 test("front matter: keys, case-insensitive, ended by a blank line", () => {
-  const text = "URL: https://x.example/a\nDate: 2025-06\ntitle: A: colon in a title\nSOURCE: Wire\n\nBody starts here.";
+  const text =
+    "URL: https://x.example/a\nDate: 2025-06\ntitle: A: colon in a title\nSOURCE: Wire\n\nBody starts here.";
   const fm = parseFrontMatter(text)!;
   assert.equal(fm.url, "https://x.example/a");
   assert.equal(fm.date, "2025-06");

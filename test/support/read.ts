@@ -15,6 +15,8 @@ const words = (s: string): string[] => s.match(/[\p{L}\p{N}]+/gu) ?? [];
 /** The words of cleaned[start, end) and of the original at the mapped offsets (entities decoded). */
 export function spanWords(a: Article, start: number, end: number): { cleaned: string[]; original: string[] } {
   const pieces = originalPieces(a.offsets, start, end, a.original);
-  const orig = pieces.map((p, i) => (i > 0 && pieces[i - 1].end !== p.start ? " " : "") + a.original.slice(p.start, p.end)).join("");
+  const orig = pieces
+    .map((p, i) => (i > 0 && pieces[i - 1].end !== p.start ? " " : "") + a.original.slice(p.start, p.end))
+    .join("");
   return { cleaned: words(a.cleaned.slice(start, end)), original: words(decodeHTML(orig)) };
 }

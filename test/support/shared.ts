@@ -8,7 +8,8 @@ export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const SHARED = resolve(ROOT, "..", "shared");
 export const HAVE_SHARED = existsSync(join(SHARED, "seeds"));
 
-if (!HAVE_SHARED && process.env.CI) throw new Error(`../shared is missing (looked in ${SHARED}); CI needs it`);
+if (!HAVE_SHARED && process.env.CI)
+  throw new Error(`../shared is missing (looked in ${SHARED}); CI needs it`);
 
 /** Pass as the `skip` option of a test that reads ../shared. */
 export const needsShared: string | false = HAVE_SHARED ? false : `../shared not found at ${SHARED}`;

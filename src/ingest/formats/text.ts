@@ -49,6 +49,9 @@ export function readMarkdown(text: string): PageResult {
   const page = cleanPage(masked, bodyStart, meta.title);
   // The blanked markup is then left out of the cleaned text, so every kept character is the Markdown's own.
   const isMarkup = (pos: number): boolean => masked[pos] === " " && text[pos] !== " ";
-  const strip = (s: typeof page.main): typeof page.main => ({ ...s, ...dropMasked(s.cleaned, s.offsets, isMarkup) });
+  const strip = (s: typeof page.main): typeof page.main => ({
+    ...s,
+    ...dropMasked(s.cleaned, s.offsets, isMarkup),
+  });
   return { original: text, ...page, main: strip(page.main), secondary: page.secondary.map(strip), meta };
 }

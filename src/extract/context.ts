@@ -1,0 +1,144 @@
+// What the coder knows about one article while reading it: sentences, actor mentions (with people resolved
+// to the state they served), quotes and their speakers, and the date the story last named.
+import type { Knowledge, Mention } from "../knowledge/types.ts";
+import type { Article } from "../store/types.ts";
+import { type Quote, findQuotes } from "../text/quotes.ts";
+import { type Sentence, splitSentences } from "../text/sentences.ts";
+
+export interface Actor {
+  /** State or IGO id. */
+  id: string;
+  /** The person or body named, when it was one. */
+  name: string | null;
+  start: number;
+  end: number;
+  kind: Mention["kind"] | "surname" | "pronoun";
+}
+
+export interface ArticleContext {
+  article: Article;
+  sentences: Sentence[];
+  /** Actors in each sentence, in text order. */
+  actors: Actor[][];
+  quotes: Quote[];
+  /** For each quote, the actor who said it, when the text names one. */
+  speakers: Map<Quote, Actor>;
+  /** The state each actor appears with most: the article's partner of that actor. */
+  partnerOf(id: string): string | null;
+  knowledge: Knowledge;
+}
+
+function personState(k: Knowledge, personId: string, date: string | null): string | null {
+  const terms = k.termsOf(personId, date);
+  const all = terms.length ? terms : k.termsOf(personId, null);
+  if (all.length === 0) return null;
+  return [...all].sort((a, b) => (b.from > a.from ? 1 : -1))[0].state;
+}
+
+/** A short name after a full one ("Pena" after "Santiago Pena"): the surname the data gives, or a guess. */
+function surnameOf(k: Knowledge, personId: string, name: string): string {
+  const given = (k as Knowledge & { surnameOf?(id: string): string | null }).surnameOf?.(personId);
+  if (given) return given;
+  const parts = name.split(/\s+/);
+  return /-/.test(parts[parts.length - 1]) && parts.length === 2 ? parts[0] : parts[parts.length - 1];
+}
+
+const fold = (s: string): string => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+export function buildContext(article: Article, knowledge: Knowledge): ArticleContext {
+  const text = article.cleaned;
+  const sentences = splitSentences(text);
+  const mentions = knowledge.findMentions(text);
+  const surnames = new Map<string, { id: string; name: string }>();
+  const actors: Actor[][] = sentences.map(() => []);
+  let mi = 0;
+  let lastPerson: Actor | null = null;
+  for (const s of sentences) {
+    const list = actors[s.index];
+    while (mi < mentions.length && mentions[mi].start < s.start) mi++;
+    const here: Mention[] = [];
+    while (mi < mentions.length && mentions[mi].start < s.end) here.push(mentions[mi++]);
+    const covered = (a: number, b: number): boolean => here.some((m) => m.start < b && a < m.end);
+    for (const m of here) {
+      const name = text.slice(m.start, m.end);
+      if (m.kind === "person" && m.personId) {
+        const state = personState(knowledge, m.personId, article.published);
+        if (!state) continue;
+        surnames.set(fold(surnameOf(knowledge, m.personId, name)), { id: state, name });
+        list.push({ id: state, name, start: m.start, end: m.end, kind: "person" });
+      } else if (m.actor) list.push({ id: m.actor, name: null, start: m.start, end: m.end, kind: m.kind });
+    }
+    // Short references to people already named in full, and "he"/"she" for the last person named.
+    for (const t of s.tokens) {
+      if (covered(t.start, t.end)) continue;
+      const known = /^\p{Lu}/u.test(t.text) ? surnames.get(fold(t.text)) : undefined;
+      if (known) list.push({ id: known.id, name: known.name, start: t.start, end: t.end, kind: "surname" });
+      else if (t.norm === "he" || t.norm === "she") {
+        // The nearest person named earlier in the sentence, else the last one named before it.
+        const earlier = [...list]
+          .reverse()
+          .find((a) => a.end <= t.start && (a.kind === "person" || a.kind === "surname"));
+        const who = earlier ?? lastPerson;
+        if (who) list.push({ ...who, start: t.start, end: t.end, kind: "pronoun" });
+      }
+    }
+    list.sort((a, b) => a.start - b.start);
+    const people = list.filter((a) => a.kind === "person" || a.kind === "surname");
+    if (people.length) lastPerson = people[0];
+  }
+  const quotes = findQuotes(text);
+  const speakers = attributeQuotes(text, quotes, actors.flat());
+  const pairs = new Map<string, Map<string, number>>();
+  for (const list of actors) {
+    const ids = [...new Set(list.map((a) => a.id))];
+    for (const a of ids)
+      for (const b of ids) {
+        if (a === b) continue;
+        const m = pairs.get(a) ?? new Map<string, number>();
+        m.set(b, (m.get(b) ?? 0) + 1);
+        pairs.set(a, m);
+      }
+  }
+  const partnerOf = (id: string): string | null => {
+    const m = pairs.get(id);
+    if (!m) return null;
+    return [...m.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? null;
+  };
+  return { article, sentences, actors, quotes, speakers, partnerOf, knowledge };
+}
+
+const SAID =
+  /^\W{0,3}\s*(?:[\p{L}\s.'’-]{0,60}?)\b(said|says|stated|told|added|noted|stressed|warned|wrote|emphasized|declared)\b/u;
+const SAID_BEFORE = /\b(said|says|stated|told [\p{L} ]{1,30}|added|declared)[,:]?\s*$/u;
+
+/** Who said each quote: the actor in "…," X said / X said, "…" next to it; a quote that follows an
+ * attributed one closely, with no speaker of its own, continues it. */
+function attributeQuotes(text: string, quotes: Quote[], actors: Actor[]): Map<Quote, Actor> {
+  const out = new Map<Quote, Actor>();
+  let prev: { quote: Quote; speaker: Actor } | null = null;
+  for (const q of quotes) {
+    const found = speakerOf(text, q, actors);
+    if (found) {
+      out.set(q, found);
+      prev = { quote: q, speaker: found };
+    } else if (prev && q.start - prev.quote.end < 60) out.set(q, prev.speaker);
+  }
+  return out;
+}
+
+function speakerOf(text: string, q: Quote, actors: Actor[]): Actor | null {
+  {
+    const after = text.slice(q.end, q.end + 80);
+    const m = SAID.exec(after);
+    if (m) {
+      const speaker = actors.find(
+        (a) => a.start >= q.end && a.start < q.end + m.index + m[0].length + 40 && a.kind !== "state",
+      );
+      if (speaker) return speaker;
+    }
+    const before = text.slice(Math.max(0, q.start - 80), q.start);
+    if (SAID_BEFORE.test(before))
+      return [...actors].reverse().find((a) => a.end <= q.start && a.end > q.start - 80) ?? null;
+  }
+  return null;
+}

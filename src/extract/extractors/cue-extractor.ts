@@ -1,0 +1,166 @@
+// Proposes one candidate per cue found in a sentence, with its parties placed as the rule says: the doer
+// is the clause's subject (or the owner of a noun cue: "Japan's loan", "the U.S. arms sale", "a visit …
+// by X"), the other party the nearest actor after the cue; places ("in Tokyo") are locations, not parties.
+import { SYMMETRIC_TYPES } from "../../store/types.ts";
+import type { Candidate, Extractor } from "../candidate.ts";
+import type { Actor, ArticleContext } from "../context.ts";
+import { type CueMatch, findCues } from "../cues.ts";
+import type { Lexicon, Rule } from "../lexicon.ts";
+
+const CLAUSE_BREAK = new Set([
+  ";",
+  ":",
+  ",",
+  "but",
+  "while",
+  "whereas",
+  "although",
+  "who",
+  "which",
+  "—",
+  "–",
+  "(",
+  ")",
+]);
+
+/** Offset where the clause holding the cue begins: after the last clause break before it. */
+function clauseStart(ctx: ArticleContext, sentenceIndex: number, firstToken: number): number {
+  const toks = ctx.sentences[sentenceIndex].tokens;
+  for (let i = firstToken - 1; i >= 0; i--) if (CLAUSE_BREAK.has(toks[i].norm)) return toks[i].end;
+  return toks[0].start;
+}
+
+interface Sides {
+  before: Actor[]; // nearest first
+  after: Actor[];
+  inside: Actor[];
+  places: Actor[];
+}
+
+function sides(ctx: ArticleContext, actors: Actor[], cueStart: number, cueEnd: number): Sides {
+  const text = ctx.article.cleaned;
+  const isPlace = (a: Actor): boolean =>
+    (a.start < cueStart || a.start >= cueEnd) &&
+    /\b(in|at)\s+(the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start));
+  const places = actors.filter(isPlace);
+  const parties = actors.filter((a) => !isPlace(a));
+  return {
+    before: parties.filter((a) => a.end <= cueStart).reverse(),
+    after: parties.filter((a) => a.start >= cueEnd),
+    inside: parties.filter((a) => a.start >= cueStart && a.end <= cueEnd),
+    places,
+  };
+}
+
+function nextKindOk(rule: Rule, s: Sides, text: string, cueEnd: number): boolean {
+  const next = s.after[0];
+  const close = next !== undefined && /^\s*(the\s+)?$/i.test(text.slice(cueEnd, next.start));
+  const kind = close ? next.kind : null;
+  if (rule.only_if_next && !(kind && (rule.only_if_next as string[]).includes(kind))) return false;
+  if (rule.unless_next && kind && (rule.unless_next as string[]).includes(kind)) return false;
+  return true;
+}
+
+function parties(
+  ctx: ArticleContext,
+  rule: Rule,
+  s: Sides,
+  cue: CueMatch,
+  cueStart: number,
+  sentenceIndex: number,
+): [Actor | null, Actor | null] {
+  const text = ctx.article.cleaned;
+  const gap = (a: Actor): string => text.slice(a.end, cueStart);
+  const near = s.before[0];
+  const possessive = near && /^['’]s\s*$/.test(gap(near)) ? near : null;
+  const adjacent = near && /^\s*-?\s*$/.test(gap(near)) ? near : null;
+  const agent =
+    s.after.find((a) =>
+      /\bby\s+([\p{L}.-]+\s+){0,3}$/u.test(text.slice(Math.max(cueStart, a.start - 40), a.start)),
+    ) ?? null;
+  const from = clauseStart(ctx, sentenceIndex, cue.first);
+  const subject =
+    s.before.filter((a) => a.start >= from).pop() ?? s.before[s.before.length - 1] ?? s.inside[0] ?? null;
+
+  if (rule.compound_pair) {
+    // "the Putin-Trump summit": two names joined right before the noun, or nothing.
+    const other = s.before[1];
+    if (!adjacent || !other || !/^\s*(-|and|&)\s*$/.test(text.slice(other.end, adjacent.start)))
+      return [null, null];
+    return [other, adjacent];
+  }
+  let source: Actor | null;
+  let target: Actor | null = null;
+  if (rule.source === "after") source = s.after[0] ?? null;
+  else if (rule.compound_host && adjacent) {
+    target = adjacent; // "Pena's Japan visit": the name against the noun is the host
+    source = s.before.find((a) => a.id !== adjacent.id) ?? null;
+  } else source = possessive ?? adjacent ?? agent ?? subject;
+  const other = (a: Actor): boolean => a.id !== source?.id && a !== agent;
+  if (!target && rule.target === "after") {
+    target = s.after.find(other) ?? s.inside.find(other) ?? null;
+    // "Tokyo will provide Asuncion with a loan": the receiver may stand between giver and gift.
+    if (!target && rule.target_between && source)
+      target = s.before.find((a) => other(a) && a.start > source!.end) ?? null;
+  } else if (!target) target = s.before.find(other) ?? null;
+  if (SYMMETRIC_TYPES.has(rule.type)) {
+    target ??= s.before.find(other) ?? null;
+    source ??= s.after.find((a) => a.id !== target?.id) ?? null;
+  }
+  if (rule.type === "VISIT" && source && !target) target = s.places.find((a) => a.id !== source.id) ?? null;
+  return [source, target];
+}
+
+export const CueExtractor: Extractor = {
+  name: "CueExtractor",
+  extract(ctx: ArticleContext, lexicon: Lexicon): Candidate[] {
+    const out: Candidate[] = [];
+    const text = ctx.article.cleaned;
+    for (const s of ctx.sentences) {
+      const actors = ctx.actors[s.index];
+      if (actors.length === 0) continue; // no party, no event: skip the cue search
+      for (const cue of findCues(s.tokens, lexicon)) {
+        const rule = cue.cue.rule;
+        const cueStart = s.tokens[cue.first].start;
+        const cueEnd = s.tokens[cue.end - 1].end;
+        const sd = sides(ctx, actors, cueStart, cueEnd);
+        if (!nextKindOk(rule, sd, text, cueEnd)) continue;
+        if (rule.needs_object && (!sd.after[0] || sd.after[0].start - cueEnd > 12)) continue;
+        let [source, target] = parties(ctx, rule, sd, cue, cueStart, s.index);
+        const quote = ctx.quotes.find((q) => q.start <= cueStart && cueEnd <= q.end) ?? null;
+        const speaker = quote ? (ctx.speakers.get(quote) ?? null) : null;
+        if (rule.subject_is_target?.includes(cue.cue.phrase)) {
+          // "they are not playing by the rules," X said: the one spoken of is the target, the speaker the source.
+          target = sd.before[0] ?? null;
+          source = speaker;
+        } else if (
+          quote &&
+          (!source || (source.start >= quote.start && /^(we|our|i)$/i.test(s.tokens[0]?.norm ?? "")))
+        ) {
+          source = speaker ?? source;
+        }
+        out.push({
+          rule,
+          ruleId: rule.id,
+          type: rule.type,
+          sentence: s,
+          cue,
+          cueStart,
+          cueEnd,
+          source,
+          target,
+          location: sd.places[0] ? text.slice(sd.places[0].start, sd.places[0].end) : null,
+          status: "occurred",
+          statusMarked: false,
+          date: null,
+          precision: null,
+          dateStated: false,
+          amount: null,
+          quote,
+          confidence: 0.6,
+        });
+      }
+    }
+    return out;
+  },
+};

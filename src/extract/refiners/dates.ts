@@ -1,0 +1,47 @@
+// Dates each candidate from its own sentence when the sentence names a date, else from the date the story
+// last named, else from the publication date (then marked as inferred, not stated).
+import { anchorDate, anchorEnd, findDates, type DateMatch } from "../../text/dates.ts";
+import type { Refiner } from "../candidate.ts";
+
+export const DateRefiner: Refiner = {
+  name: "DateRefiner",
+  refine(cands, ctx) {
+    const published = ctx.article.published;
+    const anchor = anchorDate(published);
+    const end = anchorEnd(published);
+    const bySentence: DateMatch[][] = [];
+    const storyAt: Array<{ date: string; precision: DateMatch["precision"] } | null> = [];
+    let story: { date: string; precision: DateMatch["precision"] } | null = null;
+    for (const s of ctx.sentences) {
+      storyAt[s.index] = story;
+      const found: DateMatch[] = findDates(s.text, anchor, story ? anchorDate(story.date) : null, end).map(
+        (d) => ({
+          ...d,
+          start: d.start + s.start,
+          end: d.end + s.start,
+        }),
+      );
+      bySentence[s.index] = found;
+      const named: DateMatch | undefined = found.find((d) => !d.anaphoric && d.precision !== "year");
+      if (named) story = { date: named.date, precision: named.precision };
+    }
+    for (const c of cands) {
+      const here = bySentence[c.sentence.index];
+      if (here.length) {
+        const nearest = [...here].sort(
+          (a, b) => Math.abs(a.start - c.cueStart) - Math.abs(b.start - c.cueStart),
+        )[0];
+        c.date = nearest.date;
+        c.precision = nearest.precision;
+        c.dateStated = true;
+      } else if (storyAt[c.sentence.index]) {
+        c.date = storyAt[c.sentence.index]!.date;
+        c.precision = storyAt[c.sentence.index]!.precision;
+      } else if (published) {
+        c.date = published;
+        c.precision = ctx.article.datePrecision;
+      }
+    }
+    return cands;
+  },
+};

@@ -1,0 +1,41 @@
+// One act told twice in an article is one event: same type, same parties (either order when symmetric),
+// and dates that agree at the coarser precision — or one of them only inferred with the same status.
+import { SYMMETRIC_TYPES } from "../../store/types.ts";
+import type { Candidate, Refiner } from "../candidate.ts";
+
+const samePair = (a: Candidate, b: Candidate): boolean =>
+  (a.source!.id === b.source!.id && a.target!.id === b.target!.id) ||
+  (SYMMETRIC_TYPES.has(a.type) && a.source!.id === b.target!.id && a.target!.id === b.source!.id);
+
+const datesAgree = (a: string | null, b: string | null): boolean =>
+  !a || !b || a.startsWith(b) || b.startsWith(a);
+
+function better(a: Candidate, b: Candidate): Candidate {
+  const rank = (c: Candidate): number =>
+    (c.dateStated ? 2 : 0) + (c.precision === "day" ? 1 : 0) + c.confidence;
+  return rank(b) > rank(a) ? b : a;
+}
+
+export const SameEventMergeRefiner: Refiner = {
+  name: "SameEventMergeRefiner",
+  refine(cands) {
+    const kept: Candidate[] = [];
+    for (const c of cands) {
+      const i = kept.findIndex(
+        (k) =>
+          k.type === c.type &&
+          samePair(k, c) &&
+          (k.status === "denied") === (c.status === "denied") &&
+          (datesAgree(k.date, c.date) || ((!k.dateStated || !c.dateStated) && k.status === c.status)),
+      );
+      if (i < 0) kept.push(c);
+      else {
+        const keep = better(kept[i], c);
+        keep.amount ??= (keep === c ? kept[i] : c).amount;
+        keep.confidence = Math.min(0.95, keep.confidence + 0.05);
+        kept[i] = keep;
+      }
+    }
+    return kept;
+  },
+};

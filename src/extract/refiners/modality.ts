@@ -1,0 +1,84 @@
+// Sets status from the words before a cue (will, pledged → pledged; not, never → denied) and drops what the
+// text only supposes (if, could, explore, persuading…) or recalls as habit (such as, typically…).
+import type { Candidate, Refiner } from "../candidate.ts";
+import { cueTokens } from "../lexicon.ts";
+
+const WINDOW = 8;
+/** A promise governs a long complement ("pledged to strengthen … and provide training"). */
+const WIDE = 24;
+const REPORTING = new Set([
+  "said",
+  "says",
+  "told",
+  "announced",
+  "stated",
+  "added",
+  "declared",
+  "insisted",
+  "stressed",
+  "vowed",
+]);
+const CLAUSE_END = new Set([";", "but", "while", "whereas", "although", "—", "–", ":"]);
+
+function windowBefore(c: Candidate, size = WINDOW): string[] {
+  const toks = c.sentence.tokens;
+  const words: string[] = [];
+  for (let i = c.cue.first - 1; i >= 0 && words.length < size; i--) {
+    if (CLAUSE_END.has(toks[i].norm)) break;
+    words.unshift(toks[i].norm);
+  }
+  return words;
+}
+
+function hasPhrase(words: string[], phrases: string[][]): boolean {
+  return phrases.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
+}
+
+export const ModalityRefiner: Refiner = {
+  name: "ModalityRefiner",
+  refine(cands, _ctx, lexicon, debug) {
+    const m = lexicon.modality;
+    const compile = (list: string[]): string[][] => list.map(cueTokens);
+    const pledged = compile(m.pledged);
+    const negation = compile(m.negation);
+    const hypothetical = compile(m.hypothetical);
+    const background = compile(m.background);
+    return cands.filter((c) => {
+      const win = windowBefore(c);
+      const cueWords = c.sentence.tokens.slice(c.cue.first, c.cue.end).map((t) => t.norm);
+      const all = c.sentence.tokens.slice(0, c.cue.first).map((t) => t.norm);
+      if (hasPhrase(all, background)) {
+        debug?.(c, "background or habit (such as, typically…)");
+        return false;
+      }
+      // "said it would…" is reported future, a commitment; a bare "would" supposes.
+      const reported = win.includes("would") && all.some((w) => REPORTING.has(w));
+      const doubt = hasPhrase(reported ? win.filter((w) => w !== "would") : win, hypothetical);
+      if (reported) c.statusMarked = true;
+      if (doubt) {
+        debug?.(c, `hypothetical or attempted, not done (${win.join(" ")})`);
+        return false;
+      }
+      // A cue that is itself negative ("not playing by the rules") is not a denial of anything.
+      const negativeCue = hasPhrase(cueWords, negation);
+      const negatedCue =
+        !negativeCue &&
+        c.sentence.tokens.slice(c.cue.first, c.cue.end).some((t) => t.negated && t.norm !== "not");
+      if (!negativeCue && (hasPhrase(win, negation) || negatedCue)) {
+        c.status = "denied";
+        c.statusMarked = true;
+      } else if (reported || hasPhrase(windowBefore(c, WIDE), pledged) || hasPhrase(cueWords, pledged)) {
+        c.status = "pledged";
+        c.statusMarked = true;
+      }
+      // Infinitive governed by a verb that is not a commitment ("to switch" after "persuading"): no act.
+      const prev = c.sentence.tokens[c.cue.first - 1]?.norm;
+      const governor = c.sentence.tokens[c.cue.first - 2]?.norm ?? "";
+      if (prev === "to" && c.status !== "pledged" && !m.stance_infinitive.includes(governor)) {
+        debug?.(c, "infinitive without a commitment");
+        return false;
+      }
+      return true;
+    });
+  },
+};

@@ -1,0 +1,26 @@
+// Every event has two parties: a missing target may come from the article's main partner of the source
+// (where the rule allows); a candidate with one party, or the same party twice, is dropped.
+import type { Candidate, Refiner } from "../candidate.ts";
+
+export const PartiesRefiner: Refiner = {
+  name: "PartiesRefiner",
+  refine(cands, ctx, _lexicon, debug) {
+    return cands.filter((c: Candidate) => {
+      if (c.source && !c.target && c.rule.target_fallback === "context") {
+        // First another party of the same sentence, else the article's main partner of the source.
+        const inSentence = ctx.actors[c.sentence.index].find((a) => a.id !== c.source!.id);
+        const partner = inSentence?.id ?? ctx.partnerOf(c.source.id);
+        if (partner) c.target = { id: partner, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
+      }
+      if (!c.source || !c.target) {
+        debug?.(c, `missing ${c.source ? "target" : "source"}`);
+        return false;
+      }
+      if (c.source.id === c.target.id) {
+        debug?.(c, "source and target are the same actor");
+        return false;
+      }
+      return true;
+    });
+  },
+};

@@ -1,0 +1,54 @@
+// Sentence → events, each with a fixed publication date: the coder's table of cases, one family a block.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { brief, codeText } from "../support/code.ts";
+
+const CASES: Array<{ text: string; published: string; expect: string[] }> = [
+  {
+    text: "Panama cut diplomatic ties with Taiwan on Monday and established diplomatic relations with China.",
+    published: "2017-06-13",
+    expect: [
+      "SEVER_RELATIONS PAN>TWN occurred 2017-06-12",
+      "ESTABLISH_RELATIONS PAN>CHN occurred 2017-06-12",
+    ],
+  },
+  {
+    text: "Japan will provide Paraguay with a $240 million loan for infrastructure, officials said on Thursday.",
+    published: "2025-05-23",
+    expect: ["LOAN JPN>PRY pledged 2025-05-22"],
+  },
+  {
+    text: "Palau's President Surangel Whipps Jr. visited Taipei on Monday.",
+    published: "2022-10-07",
+    expect: ["VISIT PLW>TWN occurred 2022-10-03"],
+  },
+  {
+    text: "Japan and Paraguay agreed on Wednesday to upgrade relations to a strategic partnership.",
+    published: "2025-05-23",
+    expect: ["UPGRADE_RELATIONS JPN>PRY pledged 2025-05-21"],
+  },
+  {
+    text: "Beijing condemned the U.S. arms sale to Taiwan on Sunday.",
+    published: "2024-12-02",
+    expect: ["CRITICIZE CHN>USA occurred 2024-12-01", "SECURITY_COOPERATION USA>TWN occurred 2024-12-01"],
+  },
+];
+
+for (const c of CASES) {
+  test(`codes: ${c.text}`, async () => {
+    const got = brief(await codeText(c.text, c.published));
+    for (const e of c.expect) assert.ok(got.includes(e), `expected ${e}; got ${got.join("; ")}`);
+  });
+}
+
+test("one act told twice in an article is one event", async () => {
+  const events = await codeText(
+    "Kiribati cut ties with Taiwan on Friday. The decision by Kiribati to cut ties with Taiwan came days after the Solomon Islands did the same.",
+    "2019-09-21",
+  );
+  assert.equal(
+    events.filter((e) => e.type === "SEVER_RELATIONS" && e.source === "KIR").length,
+    1,
+    brief(events).join("; "),
+  );
+});
