@@ -23,6 +23,8 @@ export interface ArticleContext {
   quotes: Quote[];
   /** For each quote, the actor who said it, when the text names one. */
   speakers: Map<Quote, Actor>;
+  /** The state the story is filed from, when a dateline opens it ("Taipei, Taiwan –", "TAIPEI (CNA) —"). */
+  dateline: string | null;
   /** The state each actor appears with most: the article's partner of that actor. */
   partnerOf(id: string): string | null;
   knowledge: Knowledge;
@@ -45,10 +47,18 @@ function surnameOf(k: Knowledge, personId: string, name: string): string {
 
 const fold = (s: string): string => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
-export function buildContext(article: Article, knowledge: Knowledge): ArticleContext {
+export function buildContext(
+  article: Article,
+  knowledge: Knowledge,
+  regionWords: string[] = [],
+): ArticleContext {
   const text = article.cleaned;
   const sentences = splitSentences(text);
-  const mentions = knowledge.findMentions(text);
+  // "South American country" names a region, not the United States.
+  const region = new RegExp(`\\b(${regionWords.join("|") || "(?!)"})[\\s-]$`, "i");
+  const mentions = knowledge
+    .findMentions(text)
+    .filter((m) => m.kind !== "demonym" || !region.test(text.slice(Math.max(0, m.start - 8), m.start)));
   const surnames = new Map<string, { id: string; name: string }>();
   const actors: Actor[][] = sentences.map(() => []);
   let mi = 0;
@@ -104,7 +114,14 @@ export function buildContext(article: Article, knowledge: Knowledge): ArticleCon
     if (!m) return null;
     return [...m.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? null;
   };
-  return { article, sentences, actors, quotes, speakers, partnerOf, knowledge };
+  const first = actors[0]?.[0];
+  const dateline =
+    first &&
+    first.start < 40 &&
+    /^[^.!?]{0,40}?\s[-–—]{1,2}\s|^[^.!?]{0,40}\)\s*[-–—]/.test(text.slice(0, first.end + 45))
+      ? first.id
+      : null;
+  return { article, sentences, actors, quotes, speakers, partnerOf, dateline, knowledge };
 }
 
 const SAID =

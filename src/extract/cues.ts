@@ -45,9 +45,15 @@ export function findCues(tokens: Token[], lexicon: Lexicon): CueMatch[] {
   found.sort((a, b) => b.end - b.first - (a.end - a.first));
   const kept: CueMatch[] = [];
   for (const m of found) {
+    // The same words may serve two rules of one type whose conditions differ; each decides for itself.
+    const sameSpanOtherRule = (k: CueMatch): boolean =>
+      k.first === m.first && k.end === m.end && k.cue.rule !== m.cue.rule;
     const overlaps = kept.some(
       (k) =>
-        k.first < m.end && m.first < k.end && (k.cue.rule.type === m.cue.rule.type || k.end - k.first > 1),
+        k.first < m.end &&
+        m.first < k.end &&
+        !sameSpanOtherRule(k) &&
+        (k.cue.rule.type === m.cue.rule.type || k.end - k.first > 1),
     );
     if (!overlaps) kept.push(m);
   }

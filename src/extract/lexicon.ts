@@ -12,7 +12,7 @@ const RuleSchema = z.object({
   cues: z.array(z.string().min(1)).min(1),
   source: z.enum(["before", "after"]),
   target: z.enum(["before", "after"]),
-  target_fallback: z.literal("context").optional(),
+  target_fallback: z.enum(["context", "place", "speaker"]).optional(),
   only_if_next: z.array(z.enum(["demonym", "person", "state"])).optional(),
   unless_next: z.array(z.enum(["demonym", "person", "state"])).optional(),
   target_between: z.boolean().optional(),
@@ -40,7 +40,15 @@ const ModalitySchema = z.object({
   stance_infinitive: z.array(z.string()),
 });
 
+const RolesSchema = z.object({
+  reviewed: z.string(),
+  sources: z.array(z.string()).min(1),
+  titles: z.array(z.string()).min(1),
+  region_words: z.array(z.string()),
+});
+
 export type Rule = z.infer<typeof RuleSchema>;
+export type Roles = z.infer<typeof RolesSchema>;
 export type Modality = z.infer<typeof ModalitySchema>;
 
 /** One cue phrase as tokens: a literal, a prefix (`word*`), or a gap (`…`). */
@@ -57,6 +65,7 @@ export interface Lexicon {
   byFirst: Map<string, Cue[]>;
   prefixCues: Cue[];
   modality: Modality;
+  roles: Roles;
 }
 
 export const cueTokens = (phrase: string): string[] =>
@@ -72,7 +81,7 @@ export const DATA_DIR = join(fileURLToPath(new URL("../..", import.meta.url)), "
 export function loadLexicon(dir = join(DATA_DIR, "lexicon")): Lexicon {
   const rules: Rule[] = [];
   for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml") && f !== "modality.yaml")
+    .filter((f) => f.endsWith(".yaml") && f !== "modality.yaml" && f !== "roles.yaml")
     .sort()) {
     const parsed = FamilySchema.safeParse(parse(readFileSync(join(dir, file), "utf8")));
     if (!parsed.success)
@@ -104,7 +113,8 @@ export function loadLexicon(dir = join(DATA_DIR, "lexicon")): Lexicon {
       else prefixCues.push(cue);
     }
   }
-  return { rules, byFirst, prefixCues, modality };
+  const roles = RolesSchema.parse(parse(readFileSync(join(dir, "roles.yaml"), "utf8")));
+  return { rules, byFirst, prefixCues, modality, roles };
 }
 
 export const isType = (t: string): t is EventType => (EVENT_TYPES as readonly string[]).includes(t);

@@ -23,11 +23,13 @@ const CLAUSE_BREAK = new Set([
   ")",
 ]);
 
-/** Offset where the clause holding the cue begins: after the last clause break before it. */
-function clauseStart(ctx: ArticleContext, sentenceIndex: number, firstToken: number): number {
+/** Offsets where the clauses before the cue begin, nearest first (each after a clause break). */
+function clauseStarts(ctx: ArticleContext, sentenceIndex: number, firstToken: number): number[] {
   const toks = ctx.sentences[sentenceIndex].tokens;
-  for (let i = firstToken - 1; i >= 0; i--) if (CLAUSE_BREAK.has(toks[i].norm)) return toks[i].end;
-  return toks[0].start;
+  const starts: number[] = [];
+  for (let i = firstToken - 1; i >= 0; i--) if (CLAUSE_BREAK.has(toks[i].norm)) starts.push(toks[i].end);
+  starts.push(toks[0].start);
+  return starts;
 }
 
 interface Sides {
@@ -52,10 +54,15 @@ function sides(ctx: ArticleContext, actors: Actor[], cueStart: number, cueEnd: n
   };
 }
 
-function nextKindOk(rule: Rule, s: Sides, text: string, cueEnd: number): boolean {
+function nextKindOk(rule: Rule, s: Sides, text: string, cueEnd: number, titles: string[]): boolean {
   const next = s.after[0];
   const close = next !== undefined && /^\s*(the\s+)?$/i.test(text.slice(cueEnd, next.start));
-  const kind = close ? next.kind : null;
+  // "visiting Guatemala President": a state named before a title stands for its official.
+  const titled =
+    close &&
+    next.kind === "state" &&
+    titles.some((t) => text.slice(next.end + 1, next.end + 1 + t.length).toLowerCase() === t);
+  const kind = titled ? "demonym" : close ? next.kind : null;
   if (rule.only_if_next && !(kind && (rule.only_if_next as string[]).includes(kind))) return false;
   if (rule.unless_next && kind && (rule.unless_next as string[]).includes(kind)) return false;
   return true;
@@ -78,9 +85,15 @@ function parties(
     s.after.find((a) =>
       /\bby\s+([\p{L}.-]+\s+){0,3}$/u.test(text.slice(Math.max(cueStart, a.start - 40), a.start)),
     ) ?? null;
-  const from = clauseStart(ctx, sentenceIndex, cue.first);
-  const subject =
-    s.before.filter((a) => a.start >= from).pop() ?? s.before[s.before.length - 1] ?? s.inside[0] ?? null;
+  // The subject: the first actor of the cue's clause, else of the nearest clause before it that has one.
+  let subject: Actor | null = null;
+  let end = cueStart;
+  for (const from of clauseStarts(ctx, sentenceIndex, cue.first)) {
+    subject = s.before.filter((a) => a.start >= from && a.end <= end).pop() ?? null;
+    if (subject) break;
+    end = from;
+  }
+  subject ??= s.inside[0] ?? null;
 
   if (rule.compound_pair) {
     // "the Putin-Trump summit": two names joined right before the noun, or nothing.
@@ -103,9 +116,12 @@ function parties(
     if (!target && rule.target_between && source)
       target = s.before.find((a) => other(a) && a.start > source!.end) ?? null;
   } else if (!target) target = s.before.find(other) ?? null;
+  // A cue that names its object's slot ("met with", "visit to") takes its other party from there only.
+  const slotted = /\b(with|to)$/.test(cue.cue.phrase);
   if (SYMMETRIC_TYPES.has(rule.type)) {
-    target ??= s.before.find(other) ?? null;
-    source ??= s.after.find((a) => a.id !== target?.id) ?? null;
+    if (!slotted) target ??= s.before.find(other) ?? null;
+    // "During a meeting with X, Y said…": the other party may be the subject of the main clause after it.
+    if (target) source ??= s.after.find((a) => a.id !== target?.id) ?? null;
   }
   if (rule.type === "VISIT" && source && !target) target = s.places.find((a) => a.id !== source.id) ?? null;
   return [source, target];
@@ -124,8 +140,9 @@ export const CueExtractor: Extractor = {
         const cueStart = s.tokens[cue.first].start;
         const cueEnd = s.tokens[cue.end - 1].end;
         const sd = sides(ctx, actors, cueStart, cueEnd);
-        if (!nextKindOk(rule, sd, text, cueEnd)) continue;
-        if (rule.needs_object && (!sd.after[0] || sd.after[0].start - cueEnd > 12)) continue;
+        if (!nextKindOk(rule, sd, text, cueEnd, lexicon.roles.titles)) continue;
+        const object = sd.inside[0] ?? sd.after[0];
+        if (rule.needs_object && (!object || object.start - cueEnd > 25)) continue;
         let [source, target] = parties(ctx, rule, sd, cue, cueStart, s.index);
         const quote = ctx.quotes.find((q) => q.start <= cueStart && cueEnd <= q.end) ?? null;
         const speaker = quote ? (ctx.speakers.get(quote) ?? null) : null;

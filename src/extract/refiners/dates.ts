@@ -11,19 +11,21 @@ export const DateRefiner: Refiner = {
     const end = anchorEnd(published);
     const bySentence: DateMatch[][] = [];
     const storyAt: Array<{ date: string; precision: DateMatch["precision"] } | null> = [];
-    let story: { date: string; precision: DateMatch["precision"] } | null = null;
+    // The story's date: a day it names holds until another is named; a month or year ("in July") only
+    // carries into the next sentence, since it is more often a look back than the story's own time.
+    type Dated = { date: string; precision: DateMatch["precision"] };
+    let story: Dated | null = null;
+    let local: (Dated & { sentence: number }) | null = null;
     for (const s of ctx.sentences) {
-      storyAt[s.index] = story;
-      const found: DateMatch[] = findDates(s.text, anchor, story ? anchorDate(story.date) : null, end).map(
-        (d) => ({
-          ...d,
-          start: d.start + s.start,
-          end: d.end + s.start,
-        }),
-      );
+      storyAt[s.index] = local && local.sentence === s.index - 1 ? local : story;
+      // Dates inside quotations are rhetoric more often than record ("Tomorrow, it could be Japan").
+      const found: DateMatch[] = findDates(s.text, anchor, story ? anchorDate(story.date) : null, end)
+        .map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }))
+        .filter((d) => !ctx.quotes.some((q) => q.start <= d.start && d.end <= q.end));
       bySentence[s.index] = found;
       const named: DateMatch | undefined = found.find((d) => !d.anaphoric && d.precision !== "year");
-      if (named) story = { date: named.date, precision: named.precision };
+      if (named?.precision === "day") story = { date: named.date, precision: named.precision };
+      else if (named) local = { date: named.date, precision: named.precision, sentence: s.index };
     }
     for (const c of cands) {
       const here = bySentence[c.sentence.index];

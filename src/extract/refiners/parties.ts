@@ -6,7 +6,18 @@ export const PartiesRefiner: Refiner = {
   name: "PartiesRefiner",
   refine(cands, ctx, _lexicon, debug) {
     return cands.filter((c: Candidate) => {
-      if (c.source && !c.target && c.rule.target_fallback === "context") {
+      const fallback = c.rule.target_fallback;
+      if (c.source && !c.target && fallback === "speaker" && c.quote) {
+        const speaker = ctx.speakers.get(c.quote);
+        if (speaker && speaker.id !== c.source.id) c.target = speaker;
+      }
+      if (c.source && !c.target && fallback === "place") {
+        // A visit with no destination named: the place the story is filed from, else the main partner.
+        const place =
+          ctx.dateline && ctx.dateline !== c.source.id ? ctx.dateline : ctx.partnerOf(c.source.id);
+        if (place) c.target = { id: place, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
+      }
+      if (c.source && !c.target && fallback === "context") {
         // First another party of the same sentence, else the article's main partner of the source.
         const inSentence = ctx.actors[c.sentence.index].find((a) => a.id !== c.source!.id);
         const partner = inSentence?.id ?? ctx.partnerOf(c.source.id);
