@@ -7,8 +7,20 @@ import { setupEval } from "./eval.ts";
 import { setupEvents } from "./events.ts";
 import { setupIngest } from "./ingest.ts";
 import { setupServe } from "./serve.ts";
+import { setupRecognition } from "./recognition.ts";
+import { setupWhois } from "./whois.ts";
+import { setupDataCheck } from "./data-check.ts";
 
-const COMMANDS: CommandSetup[] = [setupIngest, setupEvents, setupEval, setupServe, setupDemo];
+const COMMANDS: CommandSetup[] = [
+  setupIngest,
+  setupEvents,
+  setupEval,
+  setupServe,
+  setupDemo,
+  setupRecognition,
+  setupWhois,
+  setupDataCheck,
+];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

@@ -15,7 +15,7 @@ import { DateRefiner } from "./refiners/dates.ts";
 import { DeliveredAidRefiner, DenialRefiner } from "./refiners/denial.ts";
 import { SameEventMergeRefiner } from "./refiners/merge.ts";
 import { ModalityRefiner } from "./refiners/modality.ts";
-import { PartiesRefiner } from "./refiners/parties.ts";
+import { PartiesRefiner, RecognitionOrderRefiner } from "./refiners/parties.ts";
 
 export interface CoderConfig {
   extractors: Extractor[];
@@ -29,6 +29,7 @@ export function createConfiguration(): CoderConfig {
       ModalityRefiner, // status first: denials and hypotheticals decide what else is worth doing
       DenialRefiner, // a denied severance becomes support before parties are checked
       PartiesRefiner, // then drop what lacks two parties
+      RecognitionOrderRefiner, // recognition points at the claimant government
       DeliveredAidRefiner, // aid told as done is PROVIDE_AID
       DateRefiner, // dates need the surviving candidates only
       AmountRefiner,

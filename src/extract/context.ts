@@ -58,7 +58,8 @@ export function buildContext(
   const region = new RegExp(`\\b(${regionWords.join("|") || "(?!)"})[\\s-]$`, "i");
   const mentions = knowledge
     .findMentions(text)
-    .filter((m) => m.kind !== "demonym" || !region.test(text.slice(Math.max(0, m.start - 8), m.start)));
+    .filter((m) => m.kind !== "demonym" || !region.test(text.slice(Math.max(0, m.start - 8), m.start)))
+    .filter((m) => text[m.end] !== "$"); // "US$300,000" is money, not the United States
   const surnames = new Map<string, { id: string; name: string }>();
   const actors: Actor[][] = sentences.map(() => []);
   let mi = 0;

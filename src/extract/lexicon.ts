@@ -14,6 +14,7 @@ const RuleSchema = z.object({
   target: z.enum(["before", "after"]),
   target_fallback: z.enum(["context", "place", "speaker"]).optional(),
   only_if_next: z.array(z.enum(["demonym", "person", "state"])).optional(),
+  needs_owner: z.boolean().optional(),
   unless_next: z.array(z.enum(["demonym", "person", "state"])).optional(),
   target_between: z.boolean().optional(),
   compound_pair: z.boolean().optional(),
@@ -38,6 +39,7 @@ const ModalitySchema = z.object({
   hypothetical: z.array(z.string()),
   background: z.array(z.string()),
   stance_infinitive: z.array(z.string()),
+  reporting: z.array(z.string()),
 });
 
 const RolesSchema = z.object({

@@ -52,24 +52,20 @@ function foldChar(ch: string): string {
   return f;
 }
 
-/** Folds case and accents, one original character at a time, keeping the offset of each. */
+/** Folds case and accents, keeping the original offset of every folded character. ASCII runs go in one piece. */
 export function fold(text: string): Folded {
   const out: string[] = [];
   const origin = new Int32Array(text.length * 2 + 4);
   let n = 0;
-  for (let i = 0; i < text.length;) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      const ch = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-      out.push(ch);
-      origin[n++] = i;
-      i += 1;
-      continue;
-    }
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
+  let i = 0;
+  while (i < text.length) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) < 128) origin[n++] = i++;
+    if (i > start) out.push(text.slice(start, i).toLowerCase());
+    if (i >= text.length) break;
+    const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
     const f = foldChar(text.slice(i, i + width));
-    for (let k = 0; k < f.length && n < origin.length; k++) origin[n++] = i;
+    for (let k = 0; k < f.length; k++) origin[n++] = i;
     out.push(f);
     i += width;
   }

@@ -68,6 +68,10 @@ export class KnowledgeBase implements Knowledge {
     return this.offices.findPeople(name);
   }
 
+  claimantOf(state: string): Recognition | null {
+    return this.statesById.get(state)?.claimant ?? null;
+  }
+
   recognitionOf(state: string, date: string): Recognition {
     return this.statesById.get(state)?.claimant ?? this.recognition.recognitionOf(state, date);
   }

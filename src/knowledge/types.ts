@@ -98,6 +98,8 @@ export interface Knowledge {
 
   /** The surname a person is called by after the first mention ("Lai"), or null. Surnames are not gazetteer names. */
   surnameOf?(personId: string): string | null;
+  /** For the two governments that claim China (TWN, CHN), which one; null for every other state. */
+  claimantOf(state: string): Recognition | null;
   /**
    * Mentions of these people's surnames (whole words, with a capital), as kind "person" with their personId:
    * for "Lai said" once "Lai Ching-te" has appeared. A surname two of the people share is left out.

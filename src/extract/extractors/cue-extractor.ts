@@ -17,6 +17,7 @@ const CLAUSE_BREAK = new Set([
   "although",
   "who",
   "which",
+  "that",
   "—",
   "–",
   "(",
@@ -79,12 +80,24 @@ function parties(
   const text = ctx.article.cleaned;
   const gap = (a: Actor): string => text.slice(a.end, cueStart);
   const near = s.before[0];
-  const possessive = near && /^['’]s\s*$/.test(gap(near)) ? near : null;
+  // The owner of a noun cue: "Japan's loan", "the U.S. House speaker's meeting", "Burkina Faso's move to sever".
+  const possessive =
+    near &&
+    /^(\s+[\p{L}.-]+){0,3}['’]s\s+((decision|move|step|bid|plan|vote|announcement)\s+to\s+)?$/u.test(
+      gap(near),
+    )
+      ? near
+      : near && /^['’]s\s*$/.test(gap(near))
+        ? near
+        : null;
   const adjacent = near && /^\s*-?\s*$/.test(gap(near)) ? near : null;
+  // "a visit … by X", "the decision by X to cut ties": the agent named after "by".
+  const byBefore = (a: Actor, floor: number): boolean =>
+    /\bby\s+([\p{L}.-]+\s+){0,3}$/u.test(text.slice(Math.max(floor, a.start - 40), a.start));
   const agent =
-    s.after.find((a) =>
-      /\bby\s+([\p{L}.-]+\s+){0,3}$/u.test(text.slice(Math.max(cueStart, a.start - 40), a.start)),
-    ) ?? null;
+    s.after.find((a) => byBefore(a, cueStart)) ??
+    s.before.find((a) => byBefore(a, 0) && cueStart - a.end < 60) ??
+    null;
   // The subject: the first actor of the cue's clause, else of the nearest clause before it that has one.
   let subject: Actor | null = null;
   let end = cueStart;
@@ -123,6 +136,8 @@ function parties(
     // "During a meeting with X, Y said…": the other party may be the subject of the main clause after it.
     if (target) source ??= s.after.find((a) => a.id !== target?.id) ?? null;
   }
+  if (rule.type === "ESTABLISH_RELATIONS" && source && !target) target = s.before.find(other) ?? null;
+  if (rule.needs_owner && !possessive && !adjacent && !agent) return [null, null];
   if (rule.type === "VISIT" && source && !target) target = s.places.find((a) => a.id !== source.id) ?? null;
   return [source, target];
 }

@@ -6,18 +6,7 @@ import { cueTokens } from "../lexicon.ts";
 const WINDOW = 8;
 /** A promise governs a long complement ("pledged to strengthen … and provide training"). */
 const WIDE = 24;
-const REPORTING = new Set([
-  "said",
-  "says",
-  "told",
-  "announced",
-  "stated",
-  "added",
-  "declared",
-  "insisted",
-  "stressed",
-  "vowed",
-]);
+
 const CLAUSE_END = new Set([";", "but", "while", "whereas", "although", "—", "–", ":"]);
 
 function windowBefore(c: Candidate, size = WINDOW): string[] {
@@ -52,7 +41,7 @@ export const ModalityRefiner: Refiner = {
         return false;
       }
       // "said it would…" is reported future, a commitment; a bare "would" supposes.
-      const reported = win.includes("would") && all.some((w) => REPORTING.has(w));
+      const reported = win.includes("would") && all.some((w) => m.reporting.includes(w));
       const doubt = hasPhrase(reported ? win.filter((w) => w !== "would") : win, hypothetical);
       if (reported) c.statusMarked = true;
       if (doubt) {

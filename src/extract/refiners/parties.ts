@@ -2,6 +2,23 @@
 // (where the rule allows); a candidate with one party, or the same party twice, is dropped.
 import type { Candidate, Refiner } from "../candidate.ts";
 
+/**
+ * Recognition runs from a state to one of the two governments that claim China: where the text leaves
+ * the order open ("X and Beijing signed a communiqué establishing ties"), the claimant is the target.
+ */
+export const RecognitionOrderRefiner: Refiner = {
+  name: "RecognitionOrderRefiner",
+  refine(cands, ctx) {
+    for (const c of cands) {
+      if (c.type !== "ESTABLISH_RELATIONS" || !c.source || !c.target) continue;
+      const k = ctx.knowledge;
+      if (k.claimantOf(c.source.id) && !k.claimantOf(c.target.id))
+        [c.source, c.target] = [c.target, c.source];
+    }
+    return cands;
+  },
+};
+
 export const PartiesRefiner: Refiner = {
   name: "PartiesRefiner",
   refine(cands, ctx, _lexicon, debug) {
