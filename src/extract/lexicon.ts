@@ -15,6 +15,9 @@ const RuleSchema = z.object({
   target_fallback: z.enum(["context", "place", "speaker"]).optional(),
   only_if_next: z.array(z.enum(["demonym", "person", "state"])).optional(),
   needs_owner: z.boolean().optional(),
+  unless_followed_by: z.array(z.string()).optional(),
+  unless_preceded_by: z.array(z.string()).optional(),
+  needs_verb: z.array(z.string()).optional(),
   unless_next: z.array(z.enum(["demonym", "person", "state"])).optional(),
   target_between: z.boolean().optional(),
   compound_pair: z.boolean().optional(),
@@ -40,6 +43,7 @@ const ModalitySchema = z.object({
   background: z.array(z.string()),
   stance_infinitive: z.array(z.string()),
   reporting: z.array(z.string()),
+  delivery: z.array(z.string()),
 });
 
 const RolesSchema = z.object({

@@ -62,6 +62,8 @@ export function findDates(
   const latest = (anchorEnd ?? ref).getTime() + 36 * 3600 * 1000;
   for (const r of chrono.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     const bare = r.text.trim().replace(/[,.;:]+$/, "");
+    // "since 1979", "since his inauguration in May": where a span begins, not when the act happened.
+    if (/\bsince\s+([\p{L}'’]+\s+){0,3}$/iu.test(text.slice(Math.max(0, r.index - 40), r.index))) continue;
     if (NOT_A_DATE.test(bare)) continue;
     // A month name alone ("May", "March") is a date only after a word that takes a date: "in May".
     if (MONTH_ONLY.test(bare) && !BEFORE_MONTH.test(text.slice(0, r.index))) continue;
@@ -111,6 +113,7 @@ export function findDates(
     });
   }
   for (const m of text.matchAll(BARE_YEAR)) {
+    if (m[1].toLowerCase() === "since") continue;
     const start = m.index + m[0].length - 4;
     if (out.some((d) => start >= d.start && start < d.end)) continue;
     out.push({ start, end: start + 4, text: m[2], date: m[2], precision: "year", anaphoric: false });

@@ -7,6 +7,9 @@ import type { Actor, ArticleContext } from "../context.ts";
 import { type CueMatch, findCues } from "../cues.ts";
 import type { Lexicon, Rule } from "../lexicon.ts";
 
+const FIRST_PERSON = new Set(["we", "our", "i", "us", "my"]);
+const STANCES = new Set(["EXPRESS_SUPPORT", "CRITICIZE", "WARN", "REQUEST"]);
+
 const CLAUSE_BREAK = new Set([
   ";",
   ":",
@@ -156,20 +159,40 @@ export const CueExtractor: Extractor = {
         const cueEnd = s.tokens[cue.end - 1].end;
         const sd = sides(ctx, actors, cueStart, cueEnd);
         if (!nextKindOk(rule, sd, text, cueEnd, lexicon.roles.titles)) continue;
+        const following = s.tokens[cue.end]?.norm;
+        if (following && rule.unless_followed_by?.includes(following)) continue; // "signed off on"
+        const preceding = s.tokens[cue.first - 1]?.norm;
+        if (preceding && rule.unless_preceded_by?.includes(preceding)) continue; // "will be met with"
+        // A noun cue ("scholarships", "donation") is an act only with a verb that gives it, or an owner.
+        const verbs = rule.needs_verb;
+        if (verbs && !s.tokens.slice(0, cue.first).some((t) => verbs.some((v) => t.norm.startsWith(v)))) continue;
         const object = sd.inside[0] ?? sd.after[0];
         if (rule.needs_object && (!object || object.start - cueEnd > 25)) continue;
         let [source, target] = parties(ctx, rule, sd, cue, cueStart, s.index);
+        // A stance reported in speech ("X said it was disappointed that…") is the speaker's.
+        if (STANCES.has(rule.type) && rule.source === "before") {
+          const say = s.tokens.findIndex((t, i) => i < cue.first && lexicon.modality.reporting.includes(t.norm));
+          const sayer = say > 0 ? sd.before.find((a) => a.end <= s.tokens[say].start) : undefined;
+          if (sayer) {
+            if (target?.id === sayer.id) target = source?.id !== sayer.id ? source : null;
+            source = sayer;
+          }
+        }
         const quote = ctx.quotes.find((q) => q.start <= cueStart && cueEnd <= q.end) ?? null;
         const speaker = quote ? (ctx.speakers.get(quote) ?? null) : null;
         if (rule.subject_is_target?.includes(cue.cue.phrase)) {
           // "they are not playing by the rules," X said: the one spoken of is the target, the speaker the source.
           target = sd.before[0] ?? null;
           source = speaker;
-        } else if (
-          quote &&
-          (!source || (source.start >= quote.start && /^(we|our|i)$/i.test(s.tokens[0]?.norm ?? "")))
-        ) {
-          source = speaker ?? source;
+        } else if (quote && speaker) {
+          // Inside a quotation, "we"/"our"/"I" before the cue is the speaker: "We deeply appreciate X," Rubio said.
+          const firstPerson = s.tokens.some(
+            (t) => t.start >= quote.start && t.end <= cueStart && FIRST_PERSON.has(t.norm),
+          );
+          if (!source || (firstPerson && (!source || source.start >= quote.start))) {
+            if (target?.id === speaker.id) target = source;
+            source = speaker;
+          }
         }
         out.push({
           rule,

@@ -20,8 +20,13 @@ export const DenialRefiner: Refiner = {
 /** Aid told as done rather than promised is PROVIDE_AID. */
 export const DeliveredAidRefiner: Refiner = {
   name: "DeliveredAidRefiner",
-  refine(cands) {
-    for (const c of cands) if (c.status === "occurred" && c.rule.occurred_as) c.type = c.rule.occurred_as;
+  refine(cands, _ctx, lexicon) {
+    const handedOver = new Set(lexicon.modality.delivery);
+    for (const c of cands) {
+      if (c.status !== "occurred" || !c.rule.occurred_as) continue;
+      if (c.sentence.tokens.slice(0, c.cue.end).some((t) => handedOver.has(t.norm))) c.type = c.rule.occurred_as;
+      else c.status = "pledged"; // aid announced, approved or on offer is a promise until handed over
+    }
     return cands;
   },
 };

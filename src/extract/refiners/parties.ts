@@ -29,9 +29,8 @@ export const PartiesRefiner: Refiner = {
         if (speaker && speaker.id !== c.source.id) c.target = speaker;
       }
       if (c.source && !c.target && fallback === "place") {
-        // A visit with no destination named: the place the story is filed from, else the main partner.
-        const place =
-          ctx.dateline && ctx.dateline !== c.source.id ? ctx.dateline : ctx.partnerOf(c.source.id);
+        // A visit with no destination named: the place the story is filed from.
+        const place = ctx.dateline && ctx.dateline !== c.source.id ? ctx.dateline : null;
         if (place) c.target = { id: place, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
       }
       if (c.source && !c.target && fallback === "context") {
