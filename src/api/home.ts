@@ -1,4 +1,4 @@
-// A plain server-rendered page of articles and events; every field is escaped as text.
+// The plain server-rendered page shown when the dashboard is not built; every field is escaped as text.
 import type { ArticleSummary, StoreStats } from "../store/repository.ts";
 import type { EventRecord } from "../store/types.ts";
 
@@ -28,6 +28,7 @@ h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;margin-bottom:2rem
 th{background:#f3f5f9}small{color:#667}
 </style></head><body>
 <h1>attache</h1><p>${stats.articles} articles, ${stats.events} events.</p>
+<p><small>This is the plain view: the dashboard has not been built. Run <code>npm run build:web</code> and reload.</small></p>
 <h2>Events</h2><table><thead><tr><th>date</th><th>type</th><th>source</th><th>target</th><th>status</th><th>evidence</th></tr></thead><tbody>${eventRows}</tbody></table>
 <h2>Articles</h2><table><thead><tr><th>published</th><th>title</th><th>outlet</th><th>events</th></tr></thead><tbody>${articleRows}</tbody></table>
 </body></html>`;

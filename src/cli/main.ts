@@ -10,6 +10,9 @@ import { setupServe } from "./serve.ts";
 import { setupRecognition } from "./recognition.ts";
 import { setupWhois } from "./whois.ts";
 import { setupDataCheck } from "./data-check.ts";
+import { setupTimeline } from "./timeline.ts";
+import { setupCountry } from "./country.ts";
+import { setupExport } from "./export.ts";
 
 const COMMANDS: CommandSetup[] = [
   setupIngest,
@@ -20,6 +23,9 @@ const COMMANDS: CommandSetup[] = [
   setupRecognition,
   setupWhois,
   setupDataCheck,
+  setupTimeline,
+  setupCountry,
+  setupExport,
 ];
 
 function version(): string {

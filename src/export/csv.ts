@@ -34,8 +34,36 @@ export function csvCell(v: string | number | boolean | null | undefined): string
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** What an export adds after the event columns: the article each event was read from. */
+export interface CsvArticle {
+  title: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+const ARTICLE_COLUMNS: Array<[string, (a: CsvArticle | undefined) => string | null | undefined]> = [
+  ["article_title", (a) => a?.title],
+  ["article_url", (a) => a?.url],
+  ["article_published", (a) => a?.published],
+];
+
+export function csvHeader(withArticles = false): string {
+  const names = COLUMNS.map(([h]) => h);
+  if (withArticles) names.push(...ARTICLE_COLUMNS.map(([h]) => h));
+  return `${names.join(",")}\r\n`;
+}
+
+/** Rows only (no header), so a long export can be written a page at a time. */
+export function csvRows(events: EventRecord[], articles?: Map<string, CsvArticle>): string {
+  let out = "";
+  for (const e of events) {
+    const cells = COLUMNS.map(([, get]) => csvCell(get(e)));
+    if (articles) cells.push(...ARTICLE_COLUMNS.map(([, get]) => csvCell(get(articles.get(e.articleId)))));
+    out += `${cells.join(",")}\r\n`;
+  }
+  return out;
+}
+
 export function eventsToCsv(events: EventRecord[]): string {
-  const lines = [COLUMNS.map(([h]) => h).join(",")];
-  for (const e of events) lines.push(COLUMNS.map(([, get]) => csvCell(get(e))).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return csvHeader() + csvRows(events);
 }

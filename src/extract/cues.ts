@@ -9,7 +9,7 @@ export interface CueMatch {
   end: number;
 }
 
-const GAP = 4;
+const GAP = 6;
 
 function tokenMatches(t: Token, c: CueToken): boolean {
   if (c.kind === "word") return t.norm === c.value || (c.value === "'s" && t.norm === "’s");

@@ -2,7 +2,15 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { ArticleSummary, EventFilter, Repository, StoreStats } from "../repository.ts";
+import type {
+  ArticleSummary,
+  EventCount,
+  EventFilter,
+  EventGroupKey,
+  EventSortKey,
+  Repository,
+  StoreStats,
+} from "../repository.ts";
 import type { Article, EventRecord } from "../types.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
@@ -143,6 +151,48 @@ export function eventWhere(f: EventFilter): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
 }
 
+/** ORDER BY for a sort key: column names come from this fixed table, never from the caller. */
+export function eventOrder(f: EventFilter): string {
+  const byDate = (dir: string): string => `date IS NULL, date ${dir}`;
+  const cols: Record<EventSortKey, string> = {
+    date: "",
+    type: "type",
+    source: "source",
+    target: "target IS NULL, target",
+    status: "status",
+    confidence: "confidence",
+  };
+  const key = f.sort ?? "date";
+  const dir =
+    (f.order ?? (key === "date" || key === "confidence" ? "desc" : "asc")) === "asc" ? "ASC" : "DESC";
+  if (key === "date") return `ORDER BY ${byDate(dir)}, id`;
+  return `ORDER BY ${cols[key]} ${dir}, ${byDate("DESC")}, id`;
+}
+
+/** Grouping expressions for countEventsBy; `partner` takes the actor as its one bound parameter. */
+const GROUP_EXPR: Record<EventGroupKey, string> = {
+  type: "type",
+  status: "status",
+  year: "substr(date, 1, 4)",
+  source: "source",
+  target: "target",
+  partner: "CASE WHEN source = ? THEN target ELSE source END",
+};
+
+const summaryFromRow = (r: Row): ArticleSummary => ({
+  id: r.id as string,
+  title: r.title as string | null,
+  url: r.url as string | null,
+  outlet: r.outlet as string | null,
+  published: r.published as string | null,
+  role: r.role as string,
+  sourceName: r.source_name as string,
+  events: r.events as number,
+});
+
+const SUMMARY_COLUMNS = `a.id, a.title, a.url, a.outlet, a.published, a.role, a.source_name,
+  (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events`;
+
 export class SqliteRepository implements Repository {
   readonly db: Database.Database;
   private readonly insertArticle: Database.Statement;
@@ -208,31 +258,70 @@ export class SqliteRepository implements Repository {
   listArticles(limit: number, offset: number): Promise<ArticleSummary[]> {
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.title, a.url, a.outlet, a.published, a.role, a.source_name,
-           (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events
-         FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?`,
+        `SELECT ${SUMMARY_COLUMNS}
+         FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?`,
       )
       .all(limit, offset) as Row[];
-    return Promise.resolve(
-      rows.map((r) => ({
-        id: r.id as string,
-        title: r.title as string | null,
-        url: r.url as string | null,
-        outlet: r.outlet as string | null,
-        published: r.published as string | null,
-        role: r.role as string,
-        sourceName: r.source_name as string,
-        events: r.events as number,
-      })),
-    );
+    return Promise.resolve(rows.map(summaryFromRow));
+  }
+
+  articleSummaries(ids: string[]): Promise<ArticleSummary[]> {
+    const unique = [...new Set(ids)];
+    const out: ArticleSummary[] = [];
+    // Bound in chunks: SQLite caps the number of parameters in one statement.
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${chunk.map(() => "?").join(", ")})`,
+        )
+        .all(...chunk) as Row[];
+      out.push(...rows.map(summaryFromRow));
+    }
+    return Promise.resolve(out);
   }
 
   listEvents(filter: EventFilter): Promise<EventRecord[]> {
     const { sql, params } = eventWhere(filter);
     const rows = this.db
-      .prepare(`SELECT ${EVENT_COLUMNS} FROM events ${sql} ORDER BY date DESC, id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM events ${sql} ${eventOrder(filter)} LIMIT ? OFFSET ?`)
       .all(...params, filter.limit ?? 100, filter.offset ?? 0) as Row[];
     return Promise.resolve(rows.map(rowToEvent));
+  }
+
+  countEvents(filter: EventFilter): Promise<number> {
+    const { sql, params } = eventWhere(filter);
+    const row = this.db.prepare(`SELECT count(*) AS n FROM events ${sql}`).get(...params) as Row;
+    return Promise.resolve(row.n as number);
+  }
+
+  countEventsBy(filter: EventFilter, keys: EventGroupKey[]): Promise<EventCount[]> {
+    if (keys.length === 0) throw new Error("countEventsBy needs at least one key");
+    if (keys.includes("partner") && !filter.actor) throw new Error("grouping by partner needs filter.actor");
+    const { sql, params } = eventWhere(filter);
+    const select = keys.map((k) => `${GROUP_EXPR[k]} AS ${k}`).join(", ");
+    const selectParams = keys.includes("partner") ? [filter.actor] : [];
+    const rows = this.db
+      .prepare(
+        `SELECT ${select}, count(*) AS n FROM events ${sql}
+         GROUP BY ${keys.join(", ")} ORDER BY n DESC, ${keys.map((k) => `${k} IS NULL, ${k}`).join(", ")}`,
+      )
+      .all(...selectParams, ...params) as Row[];
+    return Promise.resolve(
+      rows.map((r) => {
+        const out: EventCount = { n: r.n as number };
+        for (const k of keys) out[k] = r[k] as string | null;
+        return out;
+      }),
+    );
+  }
+
+  eventDateRange(filter: EventFilter): Promise<{ first: string | null; last: string | null }> {
+    const { sql, params } = eventWhere(filter);
+    const row = this.db
+      .prepare(`SELECT min(date) AS first, max(date) AS last FROM events ${sql}`)
+      .get(...params) as Row;
+    return Promise.resolve({ first: row.first as string | null, last: row.last as string | null });
   }
 
   stats(): Promise<StoreStats> {
