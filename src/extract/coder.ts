@@ -15,7 +15,7 @@ import { DateRefiner } from "./refiners/dates.ts";
 import { DeliveredAidRefiner, DenialRefiner } from "./refiners/denial.ts";
 import { SameEventMergeRefiner } from "./refiners/merge.ts";
 import { ModalityRefiner } from "./refiners/modality.ts";
-import { PartiesRefiner, RecognitionOrderRefiner } from "./refiners/parties.ts";
+import { PartiesRefiner, RecognitionRefiner } from "./refiners/parties.ts";
 
 export interface CoderConfig {
   extractors: Extractor[];
@@ -28,10 +28,10 @@ export function createConfiguration(): CoderConfig {
     refiners: [
       ModalityRefiner, // status first: denials and hypotheticals decide what else is worth doing
       DenialRefiner, // a denied severance becomes support before parties are checked
+      DateRefiner, // dates before parties: the ledger needs the act's date to name a missing party
+      RecognitionRefiner, // recognition points at a claimant government; the ledger fills a missing one
       PartiesRefiner, // then drop what lacks two parties
-      RecognitionOrderRefiner, // recognition points at the claimant government
-      DeliveredAidRefiner, // aid told as done is PROVIDE_AID
-      DateRefiner, // dates need the surviving candidates only
+      DeliveredAidRefiner, // aid told as handed over is PROVIDE_AID
       AmountRefiner,
       SameEventMergeRefiner, // last: merging needs parties, dates and status settled
     ],

@@ -59,7 +59,8 @@ export function buildContext(
   const mentions = knowledge
     .findMentions(text)
     .filter((m) => m.kind !== "demonym" || !region.test(text.slice(Math.max(0, m.start - 8), m.start)))
-    .filter((m) => text[m.end] !== "$"); // "US$300,000" is money, not the United States
+    .filter((m) => text[m.end] !== "$") // "US$300,000" is money, not the United States
+    .filter((m) => !/\bone-$/i.test(text.slice(Math.max(0, m.start - 4), m.start))); // "the one-China principle"
   const surnames = new Map<string, { id: string; name: string }>();
   const actors: Actor[][] = sentences.map(() => []);
   let mi = 0;
@@ -101,7 +102,7 @@ export function buildContext(
   const speakers = attributeQuotes(text, quotes, actors.flat());
   const pairs = new Map<string, Map<string, number>>();
   for (const list of actors) {
-    const ids = [...new Set(list.map((a) => a.id))];
+    const ids = [...new Set(list.filter((a) => a.kind !== "place").map((a) => a.id))];
     for (const a of ids)
       for (const b of ids) {
         if (a === b) continue;

@@ -69,6 +69,8 @@ export const StateRow = z.strictObject({
   recognition_table: z.boolean().optional(),
   /** One of the two governments the ledger is about: it recognizes itself and has no ledger periods. */
   claimant: z.enum(["ROC", "PRC"]).optional(),
+  /** Cities, provinces and islands inside the state: where acts happen, never actors themselves. */
+  places: z.array(text).optional(),
   /** The capital shown for the state (display only; metonyms go in `capitals`). */
   capital: text.nullable().optional(),
   latlng: z.tuple([z.number(), z.number()]).nullable().optional(),

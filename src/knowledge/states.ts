@@ -91,6 +91,7 @@ function rowNames(row: StateRow, file: DataFile<StatesFile>, i: number, full: bo
     ...(row.names ?? []).map((n) => entry(n, "state")),
     ...(row.demonyms ?? []).map((n) => entry(n, "demonym")),
     ...(row.capitals ?? []).map((n) => entry(n, "capital")),
+    ...(row.places ?? []).map((n) => entry(n, "place")),
   ];
 }
 

@@ -23,7 +23,8 @@ export type MentionKind =
   | "capital" // "Taipei", "Asuncion" used as a metonym for the state
   | "igo" // "Mercosur", "the WHO"
   | "body" // "AIT", "TECRO", "the US Army Corps of Engineers": acts for a state
-  | "person"; // "Lai Ching-te", "William Lai", "Santiago Pena"
+  | "person" // "Lai Ching-te", "William Lai", "Santiago Pena"
+  | "place"; // "New York", "Osaka", "Hawaii": where an act happens (actor = the state it is in), never a party
 
 export interface Mention {
   /** Offsets in the text given to findMentions. */

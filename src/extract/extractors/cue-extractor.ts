@@ -46,6 +46,7 @@ interface Sides {
 function sides(ctx: ArticleContext, actors: Actor[], cueStart: number, cueEnd: number): Sides {
   const text = ctx.article.cleaned;
   const isPlace = (a: Actor): boolean =>
+    a.kind === "place" ||
     (a.start < cueStart || a.start >= cueEnd) &&
     /\b(in|at)\s+(the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start));
   const places = actors.filter(isPlace);
@@ -167,6 +168,7 @@ export const CueExtractor: Extractor = {
         const verbs = rule.needs_verb;
         if (verbs && !s.tokens.slice(0, cue.first).some((t) => verbs.some((v) => t.norm.startsWith(v)))) continue;
         const object = sd.inside[0] ?? sd.after[0];
+        if (rule.target_claimant && !(object && ctx.knowledge.claimantOf(object.id))) continue;
         if (rule.needs_object && (!object || object.start - cueEnd > 25)) continue;
         let [source, target] = parties(ctx, rule, sd, cue, cueStart, s.index);
         // A stance reported in speech ("X said it was disappointed that…") is the speaker's.

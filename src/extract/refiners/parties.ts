@@ -3,17 +3,28 @@
 import type { Candidate, Refiner } from "../candidate.ts";
 
 /**
- * Recognition runs from a state to one of the two governments that claim China: where the text leaves
- * the order open ("X and Beijing signed a communiqué establishing ties"), the claimant is the target.
+ * Recognition runs from a state to one of the two governments that claim China. Where the text leaves the
+ * order open ("X and Beijing signed a communiqué establishing ties") the claimant is the target; where it
+ * names no other party ("Kiribati said it was cutting ties"), the ledger says whom the state recognized
+ * before (for a severance) or after (for new relations) the act's date.
  */
-export const RecognitionOrderRefiner: Refiner = {
-  name: "RecognitionOrderRefiner",
+export const RecognitionRefiner: Refiner = {
+  name: "RecognitionRefiner",
   refine(cands, ctx) {
+    const k = ctx.knowledge;
+    const claimantId = (r: string): string | null =>
+      k.states().find((s) => k.claimantOf(s.id) === r)?.id ?? null;
     for (const c of cands) {
-      if (c.type !== "ESTABLISH_RELATIONS" || !c.source || !c.target) continue;
-      const k = ctx.knowledge;
-      if (k.claimantOf(c.source.id) && !k.claimantOf(c.target.id))
+      if (c.type !== "ESTABLISH_RELATIONS" && c.type !== "SEVER_RELATIONS") continue;
+      if (c.type === "ESTABLISH_RELATIONS" && c.source && c.target && k.claimantOf(c.source.id) && !k.claimantOf(c.target.id))
         [c.source, c.target] = [c.target, c.source];
+      if (c.source && !c.target && !k.claimantOf(c.source.id) && c.date && c.precision === "day") {
+        const day = new Date(`${c.date}T12:00:00Z`);
+        const other = new Date(day.getTime() + (c.type === "SEVER_RELATIONS" ? -1 : 1) * 86400 * 1000).toISOString().slice(0, 10);
+        const r = k.recognitionOf(c.source.id, other);
+        const id = r === "NONE" ? null : claimantId(r);
+        if (id) c.target = { id, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
+      }
     }
     return cands;
   },
@@ -35,7 +46,7 @@ export const PartiesRefiner: Refiner = {
       }
       if (c.source && !c.target && fallback === "context") {
         // First another party of the same sentence, else the article's main partner of the source.
-        const inSentence = ctx.actors[c.sentence.index].find((a) => a.id !== c.source!.id);
+        const inSentence = ctx.actors[c.sentence.index].find((a) => a.id !== c.source!.id && a.kind !== "place");
         const partner = inSentence?.id ?? ctx.partnerOf(c.source.id);
         if (partner) c.target = { id: partner, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
       }
