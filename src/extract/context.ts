@@ -25,8 +25,8 @@ export interface ArticleContext {
   speakers: Map<Quote, Actor>;
   /** The state the story is filed from, when a dateline opens it ("Taipei, Taiwan –", "TAIPEI (CNA) —"). */
   dateline: string | null;
-  /** The state each actor appears with most: the article's partner of that actor. */
-  partnerOf(id: string): string | null;
+  /** The state each actor appears with most (among those `keep` accepts): the article's partner of that actor. */
+  partnerOf(id: string, keep?: (other: string) => boolean): string | null;
   knowledge: Knowledge;
 }
 
@@ -60,7 +60,8 @@ export function buildContext(
     .findMentions(text)
     .filter((m) => m.kind !== "demonym" || !region.test(text.slice(Math.max(0, m.start - 8), m.start)))
     .filter((m) => text[m.end] !== "$") // "US$300,000" is money, not the United States
-    .filter((m) => !/\bone-$/i.test(text.slice(Math.max(0, m.start - 4), m.start))); // "the one-China principle"
+    .filter((m) => !/\bone-$/i.test(text.slice(Math.max(0, m.start - 4), m.start))) // "the one-China principle"
+    .filter((m) => !/^-\p{Ll}/u.test(text.slice(m.end, m.end + 2))); // "UN-centered", "US-led": a modifier
   const surnames = new Map<string, { id: string; name: string }>();
   const actors: Actor[][] = sentences.map(() => []);
   let mi = 0;
@@ -111,11 +112,13 @@ export function buildContext(
         pairs.set(a, m);
       }
   }
-  const partnerOf = (id: string): string | null => {
+  const partnerOf = (id: string, keep: (other: string) => boolean = () => true): string | null => {
     const m = pairs.get(id);
     if (!m) return null;
-    return [...m.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? null;
+    const ranked = [...m.entries()].filter(([other]) => keep(other)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    return ranked[0]?.[0] ?? null;
   };
+
   const first = actors[0]?.[0];
   const dateline =
     first &&

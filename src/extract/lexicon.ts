@@ -16,6 +16,7 @@ const RuleSchema = z.object({
   only_if_next: z.array(z.enum(["demonym", "person", "state"])).optional(),
   needs_owner: z.boolean().optional(),
   target_claimant: z.boolean().optional(),
+  skip_with_objects: z.boolean().optional(),
   unless_followed_by: z.array(z.string()).optional(),
   unless_preceded_by: z.array(z.string()).optional(),
   needs_verb: z.array(z.string()).optional(),

@@ -98,10 +98,13 @@ function parties(
   // "a visit … by X", "the decision by X to cut ties": the agent named after "by".
   const byBefore = (a: Actor, floor: number): boolean =>
     /\bby\s+([\p{L}.-]+\s+){0,3}$/u.test(text.slice(Math.max(floor, a.start - 40), a.start));
-  const agent =
-    s.after.find((a) => byBefore(a, cueStart)) ??
-    s.before.find((a) => byBefore(a, 0) && cueStart - a.end < 60) ??
-    null;
+  // Only acts told as nouns or decisions take an agent so; a stance's "by X" belongs to another noun.
+  const takesAgent = !STANCES.has(rule.type) && rule.type !== "MEET";
+  const agent = takesAgent
+    ? (s.after.find((a) => byBefore(a, cueStart)) ??
+      s.before.find((a) => byBefore(a, 0) && cueStart - a.end < 60) ??
+      null)
+    : null;
   // The subject: the first actor of the cue's clause, else of the nearest clause before it that has one.
   let subject: Actor | null = null;
   let end = cueStart;
@@ -128,7 +131,10 @@ function parties(
   } else source = possessive ?? adjacent ?? agent ?? subject;
   const other = (a: Actor): boolean => a.id !== source?.id && a !== agent;
   if (!target && rule.target === "after") {
-    target = s.after.find(other) ?? s.inside.find(other) ?? null;
+    // "welcomed the move to cut ties with Taiwan": the one after "with" is not the one welcomed.
+    const eligible = (a: Actor): boolean =>
+      other(a) && !(rule.skip_with_objects && /\b(with|from)\s+([\p{L}'’.-]+\s+){0,2}$/u.test(text.slice(Math.max(0, a.start - 30), a.start)));
+    target = s.after.find(eligible) ?? s.inside.find(eligible) ?? null;
     // "Tokyo will provide Asuncion with a loan": the receiver may stand between giver and gift.
     if (!target && rule.target_between && source)
       target = s.before.find((a) => other(a) && a.start > source!.end) ?? null;
@@ -176,7 +182,10 @@ export const CueExtractor: Extractor = {
           const say = s.tokens.findIndex((t, i) => i < cue.first && lexicon.modality.reporting.includes(t.norm));
           const sayer = say > 0 ? sd.before.find((a) => a.end <= s.tokens[say].start) : undefined;
           if (sayer) {
-            if (target?.id === sayer.id) target = source?.id !== sayer.id ? source : null;
+            // "Wu said Beijing had lured Kiribati": the reported doer is the one the stance is about.
+            const doer = source && source.id !== sayer.id && source.end <= cueStart && source.start > s.tokens[say].end ? source : null;
+            if (doer && rule.type === "CRITICIZE") target = doer;
+            else if (target?.id === sayer.id) target = source?.id !== sayer.id ? source : null;
             source = sayer;
           }
         }

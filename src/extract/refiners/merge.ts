@@ -10,7 +10,13 @@ const samePair = (a: Candidate, b: Candidate): boolean =>
 const datesAgree = (a: string | null, b: string | null): boolean =>
   !a || !b || a.startsWith(b) || b.startsWith(a);
 
+/** Acts a pair performs once: two tellings in one article are the same act, whatever dates they give. */
+const ONCE: ReadonlySet<string> = new Set(["ESTABLISH_RELATIONS", "SEVER_RELATIONS", "UPGRADE_RELATIONS"]);
+
 function better(a: Candidate, b: Candidate): Candidate {
+  // Of two exact dates for one act, the earlier is the act's own (the later is often its ceremony).
+  if (a.dateStated && b.dateStated && a.precision === "day" && b.precision === "day" && a.date && b.date)
+    return a.date <= b.date ? a : b;
   const rank = (c: Candidate): number =>
     (c.dateStated ? 2 : 0) + (c.precision === "day" ? 1 : 0) + c.confidence;
   return rank(b) > rank(a) ? b : a;
@@ -26,7 +32,9 @@ export const SameEventMergeRefiner: Refiner = {
           k.type === c.type &&
           samePair(k, c) &&
           (k.status === "denied") === (c.status === "denied") &&
-          (datesAgree(k.date, c.date) || ((!k.dateStated || !c.dateStated) && k.status === c.status)),
+          (ONCE.has(c.type) ||
+            datesAgree(k.date, c.date) ||
+            ((!k.dateStated || !c.dateStated) && k.status === c.status)),
       );
       if (i < 0) kept.push(c);
       else {

@@ -36,7 +36,8 @@ export const ModalityRefiner: Refiner = {
       const win = windowBefore(c);
       const cueWords = c.sentence.tokens.slice(c.cue.first, c.cue.end).map((t) => t.norm);
       const all = c.sentence.tokens.slice(0, c.cue.first).map((t) => t.norm);
-      if (hasPhrase(all, background)) {
+      const whole = c.sentence.tokens.map((t) => t.norm);
+      if (hasPhrase(whole, background)) {
         debug?.(c, "background or habit (such as, typically…)");
         return false;
       }
@@ -44,7 +45,8 @@ export const ModalityRefiner: Refiner = {
       const reported = win.includes("would") && all.some((w) => m.reporting.includes(w));
       const doubt = hasPhrase(reported ? win.filter((w) => w !== "would") : win, hypothetical);
       if (reported) c.statusMarked = true;
-      if (doubt) {
+      const conditional = all.some((w) => w === "if" || w === "whether" || w === "unless");
+      if (doubt || conditional) {
         debug?.(c, `hypothetical or attempted, not done (${win.join(" ")})`);
         return false;
       }

@@ -18,6 +18,14 @@ export const RecognitionRefiner: Refiner = {
       if (c.type !== "ESTABLISH_RELATIONS" && c.type !== "SEVER_RELATIONS") continue;
       if (c.type === "ESTABLISH_RELATIONS" && c.source && c.target && k.claimantOf(c.source.id) && !k.claimantOf(c.target.id))
         [c.source, c.target] = [c.target, c.source];
+      // Neither claimant recognizes the other: "X's cabinet approved a resolution recognizing Beijing", told by
+      // Taipei, names the switcher only as the article's partner of the claimants.
+      if (c.source && c.target && k.claimantOf(c.source.id) && k.claimantOf(c.target.id)) {
+        const switcher = [c.target.id, c.source.id].map((id) => ctx.partnerOf(id, (p) => !k.claimantOf(p))).find(Boolean);
+        if (!switcher) continue;
+        c.source = { id: switcher, name: null, start: c.cueStart, end: c.cueStart, kind: "state" };
+        c.target = null;
+      }
       if (c.source && !c.target && !k.claimantOf(c.source.id) && c.date && c.precision === "day") {
         const day = new Date(`${c.date}T12:00:00Z`);
         const other = new Date(day.getTime() + (c.type === "SEVER_RELATIONS" ? -1 : 1) * 86400 * 1000).toISOString().slice(0, 10);
