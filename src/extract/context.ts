@@ -115,7 +115,9 @@ export function buildContext(
   const partnerOf = (id: string, keep: (other: string) => boolean = () => true): string | null => {
     const m = pairs.get(id);
     if (!m) return null;
-    const ranked = [...m.entries()].filter(([other]) => keep(other)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    const ranked = [...m.entries()]
+      .filter(([other]) => keep(other))
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
     return ranked[0]?.[0] ?? null;
   };
 

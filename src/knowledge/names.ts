@@ -32,7 +32,15 @@ export interface ResolvedName extends NameEntry {
   capitalized: boolean;
 }
 
-const KIND_RANK: Record<string, number> = { state: 0, capital: 1, demonym: 2, igo: 3, body: 4, person: 5, place: 6 };
+const KIND_RANK: Record<string, number> = {
+  state: 0,
+  capital: 1,
+  demonym: 2,
+  igo: 3,
+  body: 4,
+  person: 5,
+  place: 6,
+};
 
 /** Spelling variants of a name: without a leading "the", "St"/"St." for "Saint", "&" for "and". */
 export function variants(name: string): string[] {

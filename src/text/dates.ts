@@ -27,7 +27,12 @@ const BARE_YEAR = /\b(in|since|by|during|until|from|of|to|early|late|mid)[ -]((?
 /** The text of the clause that ends at `at`: back to the last comma, semicolon or dash. */
 const clauseBefore = (text: string, at: number): string => {
   const head = text.slice(0, at);
-  const cut = Math.max(head.lastIndexOf(","), head.lastIndexOf(";"), head.lastIndexOf("—"), head.lastIndexOf(" – "));
+  const cut = Math.max(
+    head.lastIndexOf(","),
+    head.lastIndexOf(";"),
+    head.lastIndexOf("—"),
+    head.lastIndexOf(" – "),
+  );
   return head.slice(cut + 1);
 };
 
@@ -70,7 +75,12 @@ export function findDates(
   const latest = (anchorEnd ?? ref).getTime() + 36 * 3600 * 1000;
   for (const r of chrono.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     const bare = r.text.trim().replace(/[,.;:]+$/, "");
-    if (/\b(later|earlier) (in|that) the day\b|\bthat (same )?day\b/i.test(text.slice(r.index, r.index + r.text.length + 12))) continue;
+    if (
+      /\b(later|earlier) (in|that) the day\b|\bthat (same )?day\b/i.test(
+        text.slice(r.index, r.index + r.text.length + 12),
+      )
+    )
+      continue;
     // "since 1979", "since his inauguration in May": where a span begins, not when the act happened.
     if (/\bsince\s+([\p{L}'’]+\s+){0,3}$/iu.test(text.slice(Math.max(0, r.index - 40), r.index))) continue;
     if (NOT_A_DATE.test(bare)) continue;
@@ -86,7 +96,12 @@ export function findDates(
     if (anaphoric) {
       if (!story) continue;
       d = new Date(story.getTime() + (d.getTime() - ref.getTime()));
-    } else if (!hasYear && anchor && d.getTime() < ref.getTime() && FUTURE.test(clauseBefore(text, r.index))) {
+    } else if (
+      !hasYear &&
+      anchor &&
+      d.getTime() < ref.getTime() &&
+      FUTURE.test(clauseBefore(text, r.index))
+    ) {
       // "due to begin on Wednesday", "will visit in July": the next one, not the last.
       if (WEEKDAY.test(r.text) && !s.isCertain("month")) d = new Date(d.getTime() + 7 * 86400 * 1000);
       else if (s.isCertain("month")) d.setUTCFullYear(d.getUTCFullYear() + 1);

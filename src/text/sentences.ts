@@ -69,6 +69,14 @@ function sentencesOfLine(line: string, base: number, out: Sentence[]): void {
     if (toks.length === 0) return;
     const start = toks[0].start;
     const end = toks[toks.length - 1].end;
+    // No sentence of news begins in lower case: "(R-Calif.) hosted…" is the same sentence, cut at an abbreviation.
+    const prev = out[out.length - 1];
+    if (prev && prev.end >= base && /^\p{Ll}/u.test(toks[0].text)) {
+      prev.tokens.push(...toks);
+      prev.end = end;
+      prev.text = line.slice(prev.start - base, end - base);
+      return;
+    }
     out.push({ start, end, text: line.slice(start - base, end - base), tokens: toks, index: out.length });
   });
 }

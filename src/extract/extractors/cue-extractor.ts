@@ -37,6 +37,7 @@ function clauseStarts(ctx: ArticleContext, sentenceIndex: number, firstToken: nu
 }
 
 interface Sides {
+  slot: Actor | null;
   before: Actor[]; // nearest first
   after: Actor[];
   inside: Actor[];
@@ -45,13 +46,19 @@ interface Sides {
 
 function sides(ctx: ArticleContext, actors: Actor[], cueStart: number, cueEnd: number): Sides {
   const text = ctx.article.cleaned;
+  // "in Tokyo", "at the UN": a state or city after "in"/"at" is where, not who ("in Taiwanese lending" is who).
   const isPlace = (a: Actor): boolean =>
     a.kind === "place" ||
-    (a.start < cueStart || a.start >= cueEnd) &&
-    /\b(in|at)\s+(the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start));
+    ((a.kind === "state" || a.kind === "capital") &&
+      (a.start < cueStart || a.start >= cueEnd) &&
+      /\b(in|at)\s+(the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start)));
   const places = actors.filter(isPlace);
   const parties = actors.filter((a) => !isPlace(a));
+  // What fills a cue's own slot ("landed in New York", "visit to Taiwan"): the name right after it.
+  const slot =
+    actors.find((a) => a.start >= cueEnd && /^\s*(the\s+)?$/i.test(text.slice(cueEnd, a.start))) ?? null;
   return {
+    slot,
     before: parties.filter((a) => a.end <= cueStart).reverse(),
     after: parties.filter((a) => a.start >= cueEnd),
     inside: parties.filter((a) => a.start >= cueStart && a.end <= cueEnd),
@@ -122,6 +129,8 @@ function parties(
       return [null, null];
     return [other, adjacent];
   }
+  // A cue that names its object's slot ("met with", "visit to") takes its other party from there only.
+  const slotted = /\b(with|to|in)$/.test(cue.cue.phrase);
   let source: Actor | null;
   let target: Actor | null = null;
   if (rule.source === "after") source = s.after[0] ?? null;
@@ -130,17 +139,29 @@ function parties(
     source = s.before.find((a) => a.id !== adjacent.id) ?? null;
   } else source = possessive ?? adjacent ?? agent ?? subject;
   const other = (a: Actor): boolean => a.id !== source?.id && a !== agent;
+  if (
+    !target &&
+    rule.target === "after" &&
+    slotted &&
+    s.slot &&
+    s.slot.id !== source?.id &&
+    rule.type === "VISIT"
+  ) {
+    target = s.slot; // "landed in New York": the city's state hosts, whatever names follow
+  }
   if (!target && rule.target === "after") {
     // "welcomed the move to cut ties with Taiwan": the one after "with" is not the one welcomed.
     const eligible = (a: Actor): boolean =>
-      other(a) && !(rule.skip_with_objects && /\b(with|from)\s+([\p{L}'’.-]+\s+){0,2}$/u.test(text.slice(Math.max(0, a.start - 30), a.start)));
+      other(a) &&
+      !(
+        rule.skip_with_objects &&
+        /\b(with|from)\s+([\p{L}'’.-]+\s+){0,2}$/u.test(text.slice(Math.max(0, a.start - 30), a.start))
+      );
     target = s.after.find(eligible) ?? s.inside.find(eligible) ?? null;
     // "Tokyo will provide Asuncion with a loan": the receiver may stand between giver and gift.
     if (!target && rule.target_between && source)
       target = s.before.find((a) => other(a) && a.start > source!.end) ?? null;
   } else if (!target) target = s.before.find(other) ?? null;
-  // A cue that names its object's slot ("met with", "visit to") takes its other party from there only.
-  const slotted = /\b(with|to)$/.test(cue.cue.phrase);
   if (SYMMETRIC_TYPES.has(rule.type)) {
     if (!slotted) target ??= s.before.find(other) ?? null;
     // "During a meeting with X, Y said…": the other party may be the subject of the main clause after it.
@@ -150,6 +171,20 @@ function parties(
   if (rule.needs_owner && !possessive && !adjacent && !agent) return [null, null];
   if (rule.type === "VISIT" && source && !target) target = s.places.find((a) => a.id !== source.id) ?? null;
   return [source, target];
+}
+
+/** The names joined to `first` by "and" or commas ("Guatemala and Belize", "X, Y and Z"). */
+function coordinated(text: string, actors: Actor[], first: Actor | null): Actor[] {
+  if (!first) return [];
+  const out: Actor[] = [];
+  let last = first;
+  for (const a of actors) {
+    if (a.start < last.end) continue;
+    if (!/^\s*(,|,?\s*and|&)\s*$/.test(text.slice(last.end, a.start))) break;
+    out.push(a);
+    last = a;
+  }
+  return out;
 }
 
 export const CueExtractor: Extractor = {
@@ -172,18 +207,24 @@ export const CueExtractor: Extractor = {
         if (preceding && rule.unless_preceded_by?.includes(preceding)) continue; // "will be met with"
         // A noun cue ("scholarships", "donation") is an act only with a verb that gives it, or an owner.
         const verbs = rule.needs_verb;
-        if (verbs && !s.tokens.slice(0, cue.first).some((t) => verbs.some((v) => t.norm.startsWith(v)))) continue;
+        if (verbs && !s.tokens.slice(0, cue.first).some((t) => verbs.some((v) => t.norm.startsWith(v))))
+          continue;
         const object = sd.inside[0] ?? sd.after[0];
         if (rule.target_claimant && !(object && ctx.knowledge.claimantOf(object.id))) continue;
         if (rule.needs_object && (!object || object.start - cueEnd > 25)) continue;
         let [source, target] = parties(ctx, rule, sd, cue, cueStart, s.index);
         // A stance reported in speech ("X said it was disappointed that…") is the speaker's.
         if (STANCES.has(rule.type) && rule.source === "before") {
-          const say = s.tokens.findIndex((t, i) => i < cue.first && lexicon.modality.reporting.includes(t.norm));
+          const say = s.tokens.findIndex(
+            (t, i) => i < cue.first && lexicon.modality.reporting.includes(t.norm),
+          );
           const sayer = say > 0 ? sd.before.find((a) => a.end <= s.tokens[say].start) : undefined;
           if (sayer) {
             // "Wu said Beijing had lured Kiribati": the reported doer is the one the stance is about.
-            const doer = source && source.id !== sayer.id && source.end <= cueStart && source.start > s.tokens[say].end ? source : null;
+            const doer =
+              source && source.id !== sayer.id && source.end <= cueStart && source.start > s.tokens[say].end
+                ? source
+                : null;
             if (doer && rule.type === "CRITICIZE") target = doer;
             else if (target?.id === sayer.id) target = source?.id !== sayer.id ? source : null;
             source = sayer;
@@ -205,7 +246,7 @@ export const CueExtractor: Extractor = {
             source = speaker;
           }
         }
-        out.push({
+        const base: Candidate = {
           rule,
           ruleId: rule.id,
           type: rule.type,
@@ -224,7 +265,12 @@ export const CueExtractor: Extractor = {
           amount: null,
           quote,
           confidence: 0.6,
-        });
+        };
+        out.push(base);
+        // "visits to Guatemala and Belize": one act with each of the parties named together.
+        for (const sibling of coordinated(text, actors, target)) {
+          if (sibling.id !== source?.id && sibling.id !== target?.id) out.push({ ...base, target: sibling });
+        }
       }
     }
     return out;

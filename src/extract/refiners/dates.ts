@@ -27,7 +27,11 @@ export const DateRefiner: Refiner = {
       // A day far from the page's date is a look back ("after Pelosi visited on Aug. 2"): it dates its own
       // sentence and the next, but does not become the story's date.
       const unsure = ctx.article.dateConfidence < 0.6; // a page header may be the day the page was read
-      const near = named && (!anchor || unsure || Math.abs(anchorDate(named.date)!.getTime() - anchor.getTime()) <= 21 * 86400 * 1000);
+      const near =
+        named &&
+        (!anchor ||
+          unsure ||
+          Math.abs(anchorDate(named.date)!.getTime() - anchor.getTime()) <= 21 * 86400 * 1000);
       if (named?.precision === "day" && near) story = { date: named.date, precision: named.precision };
       else if (named) local = { date: named.date, precision: named.precision, sentence: s.index };
     }

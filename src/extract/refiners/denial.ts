@@ -24,7 +24,8 @@ export const DeliveredAidRefiner: Refiner = {
     const handedOver = new Set(lexicon.modality.delivery);
     for (const c of cands) {
       if (c.status !== "occurred" || !c.rule.occurred_as) continue;
-      if (c.sentence.tokens.slice(0, c.cue.end).some((t) => handedOver.has(t.norm))) c.type = c.rule.occurred_as;
+      if (c.sentence.tokens.slice(0, c.cue.end).some((t) => handedOver.has(t.norm)))
+        c.type = c.rule.occurred_as;
       else c.status = "pledged"; // aid announced, approved or on offer is a promise until handed over
     }
     return cands;

@@ -16,19 +16,29 @@ export const RecognitionRefiner: Refiner = {
       k.states().find((s) => k.claimantOf(s.id) === r)?.id ?? null;
     for (const c of cands) {
       if (c.type !== "ESTABLISH_RELATIONS" && c.type !== "SEVER_RELATIONS") continue;
-      if (c.type === "ESTABLISH_RELATIONS" && c.source && c.target && k.claimantOf(c.source.id) && !k.claimantOf(c.target.id))
+      if (
+        c.type === "ESTABLISH_RELATIONS" &&
+        c.source &&
+        c.target &&
+        k.claimantOf(c.source.id) &&
+        !k.claimantOf(c.target.id)
+      )
         [c.source, c.target] = [c.target, c.source];
       // Neither claimant recognizes the other: "X's cabinet approved a resolution recognizing Beijing", told by
       // Taipei, names the switcher only as the article's partner of the claimants.
       if (c.source && c.target && k.claimantOf(c.source.id) && k.claimantOf(c.target.id)) {
-        const switcher = [c.target.id, c.source.id].map((id) => ctx.partnerOf(id, (p) => !k.claimantOf(p))).find(Boolean);
+        const switcher = [c.target.id, c.source.id]
+          .map((id) => ctx.partnerOf(id, (p) => !k.claimantOf(p)))
+          .find(Boolean);
         if (!switcher) continue;
         c.source = { id: switcher, name: null, start: c.cueStart, end: c.cueStart, kind: "state" };
         c.target = null;
       }
       if (c.source && !c.target && !k.claimantOf(c.source.id) && c.date && c.precision === "day") {
         const day = new Date(`${c.date}T12:00:00Z`);
-        const other = new Date(day.getTime() + (c.type === "SEVER_RELATIONS" ? -1 : 1) * 86400 * 1000).toISOString().slice(0, 10);
+        const other = new Date(day.getTime() + (c.type === "SEVER_RELATIONS" ? -1 : 1) * 86400 * 1000)
+          .toISOString()
+          .slice(0, 10);
         const r = k.recognitionOf(c.source.id, other);
         const id = r === "NONE" ? null : claimantId(r);
         if (id) c.target = { id, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
@@ -54,8 +64,11 @@ export const PartiesRefiner: Refiner = {
       }
       if (c.source && !c.target && fallback === "context") {
         // First another party of the same sentence, else the article's main partner of the source.
-        const inSentence = ctx.actors[c.sentence.index].find((a) => a.id !== c.source!.id && a.kind !== "place");
-        const partner = inSentence?.id ?? ctx.partnerOf(c.source.id);
+        const inSentence = ctx.actors[c.sentence.index].find(
+          (a) => a.id !== c.source!.id && a.kind !== "place",
+        );
+        const dateline = ctx.dateline && ctx.dateline !== c.source.id ? ctx.dateline : null;
+        const partner = inSentence?.id ?? dateline ?? ctx.partnerOf(c.source.id);
         if (partner) c.target = { id: partner, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
       }
       if (!c.source || !c.target) {

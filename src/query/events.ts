@@ -1,0 +1,50 @@
+// Events by actor, pair, type, status, date range and text, one stable page at a time.
+import type { EventFilter } from "../store/repository.ts";
+import { type QueryContext, resolveActor } from "./context.ts";
+import { badRequest } from "./errors.ts";
+import type { EventPageOut, EventQuery } from "./schemas.ts";
+
+/** Turns validated query parameters into a store filter, resolving actor names to ids. */
+export function eventFilter(ctx: QueryContext, q: Partial<EventQuery>): EventFilter {
+  const f: EventFilter = {};
+  if (q.actor) f.actor = resolveActor(ctx.knowledge, q.actor, "actor");
+  if (q.pair) {
+    const [a, b] = q.pair.split(",");
+    f.pair = [resolveActor(ctx.knowledge, a, "pair"), resolveActor(ctx.knowledge, b, "pair")];
+  }
+  if (q.type) f.type = q.type;
+  if (q.status) f.status = q.status;
+  if (q.from) f.from = q.from;
+  if (q.to) f.to = q.to;
+  if (q.from && q.to && q.from.slice(0, q.to.length) > q.to)
+    throw badRequest("from is after to", [{ path: "from", message: `${q.from} is after ${q.to}` }]);
+  if (q.text?.trim()) f.text = q.text.trim();
+  if (q.article) f.articleId = q.article;
+  if (q.sort) f.sort = q.sort;
+  if (q.order) f.order = q.order;
+  return f;
+}
+
+export async function findEvents(ctx: QueryContext, q: EventQuery): Promise<EventPageOut> {
+  const filter = eventFilter(ctx, q);
+  const [items, total] = await Promise.all([
+    ctx.repo.listEvents({ ...filter, limit: q.limit, offset: q.offset }),
+    ctx.repo.countEvents(filter),
+  ]);
+  return { items, total, limit: q.limit, offset: q.offset };
+}
+
+/** Every matching event, oldest first, read page by page (for exports). */
+export async function* allEvents(ctx: QueryContext, filter: EventFilter, pageSize = 1000) {
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await ctx.repo.listEvents({
+      ...filter,
+      sort: "date",
+      order: "asc",
+      limit: pageSize,
+      offset,
+    });
+    yield* page;
+    if (page.length < pageSize) return;
+  }
+}
