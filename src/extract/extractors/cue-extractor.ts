@@ -68,7 +68,9 @@ function sides(ctx: ArticleContext, actors: Actor[], cueStart: number, cueEnd: n
 
 function nextKindOk(rule: Rule, s: Sides, text: string, cueEnd: number, titles: string[]): boolean {
   const next = s.after[0];
-  const close = next !== undefined && /^\s*(the\s+)?$/i.test(text.slice(cueEnd, next.start));
+  // Close: right after the cue, or after a title ("meeting President Hilda Heine").
+  const close =
+    next !== undefined && /^\s*(the\s+)?(\p{Lu}[\p{L}.-]*\s+){0,3}$/u.test(text.slice(cueEnd, next.start));
   // "visiting Guatemala President": a state named before a title stands for its official.
   const titled =
     close &&
@@ -112,15 +114,7 @@ function parties(
       s.before.find((a) => byBefore(a, 0) && cueStart - a.end < 60) ??
       null)
     : null;
-  // The subject: the first actor of the cue's clause, else of the nearest clause before it that has one.
-  let subject: Actor | null = null;
-  let end = cueStart;
-  for (const from of clauseStarts(ctx, sentenceIndex, cue.first)) {
-    subject = s.before.filter((a) => a.start >= from && a.end <= end).pop() ?? null;
-    if (subject) break;
-    end = from;
-  }
-  subject ??= s.inside[0] ?? null;
+  const subject = subjectBefore(ctx, sentenceIndex, s.before, cue.first) ?? s.inside[0] ?? null;
 
   if (rule.compound_pair) {
     // "the Putin-Trump summit": two names joined right before the noun, or nothing.
@@ -162,6 +156,12 @@ function parties(
     if (!target && rule.target_between && source)
       target = s.before.find((a) => other(a) && a.start > source!.end) ?? null;
   } else if (!target) target = s.before.find(other) ?? null;
+  // "a framework between Japan and Mercosur": the two named after "between" are the parties.
+  const between = /^\s*([\p{L}-]+\s+){0,2}between\s+$/u;
+  const cueEnd = ctx.sentences[sentenceIndex].tokens[cue.end - 1].end;
+  const [a, b] = s.after;
+  if (a && b && between.test(text.slice(cueEnd, a.start)) && /^\s*and\s+$/.test(text.slice(a.end, b.start)))
+    return [a, b];
   if (SYMMETRIC_TYPES.has(rule.type)) {
     if (!slotted) target ??= s.before.find(other) ?? null;
     // "During a meeting with X, Y said…": the other party may be the subject of the main clause after it.
@@ -171,6 +171,27 @@ function parties(
   if (rule.needs_owner && !possessive && !adjacent && !agent) return [null, null];
   if (rule.type === "VISIT" && source && !target) target = s.places.find((a) => a.id !== source.id) ?? null;
   return [source, target];
+}
+
+/** The subject of the word at `token`: the first actor of its clause, else of the nearest clause before it. */
+function subjectBefore(
+  ctx: ArticleContext,
+  sentenceIndex: number,
+  before: Actor[],
+  token: number,
+): Actor | null {
+  let end = ctx.sentences[sentenceIndex].tokens[token]?.start ?? Infinity;
+  for (const from of clauseStarts(ctx, sentenceIndex, token)) {
+    const subject = before.filter((a) => a.start >= from && a.end <= end).pop();
+    if (subject) return subject;
+    end = from;
+  }
+  return null;
+}
+
+function lastIndex<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
 }
 
 /** The names joined to `first` by "and" or commas ("Guatemala and Belize", "X, Y and Z"). */
@@ -215,10 +236,17 @@ export const CueExtractor: Extractor = {
         let [source, target] = parties(ctx, rule, sd, cue, cueStart, s.index);
         // A stance reported in speech ("X said it was disappointed that…") is the speaker's.
         if (STANCES.has(rule.type) && rule.source === "before") {
-          const say = s.tokens.findIndex(
-            (t, i) => i < cue.first && lexicon.modality.reporting.includes(t.norm),
+          const say = lastIndex(s.tokens.slice(0, cue.first), (t) =>
+            lexicon.modality.reporting.includes(t.norm),
           );
-          const sayer = say > 0 ? sd.before.find((a) => a.end <= s.tokens[say].start) : undefined;
+          // "X said … but stressed that…": a reporting verb joined by "but"/"and" shares the sentence's subject.
+          const joined = say > 0 && ["but", "and"].includes(s.tokens[say - 1].norm);
+          const sayer =
+            say <= 0
+              ? null
+              : joined
+                ? (sd.before[sd.before.length - 1] ?? null)
+                : subjectBefore(ctx, s.index, sd.before, say);
           if (sayer) {
             // "Wu said Beijing had lured Kiribati": the reported doer is the one the stance is about.
             const doer =
