@@ -3,7 +3,7 @@
 import type { Knowledge, Mention } from "../knowledge/types.ts";
 import type { Article } from "../store/types.ts";
 import { type Quote, findQuotes } from "../text/quotes.ts";
-import { type Sentence, splitSentences } from "../text/sentences.ts";
+import { type Sentence, type Token, splitSentences } from "../text/sentences.ts";
 
 export interface Actor {
   /** State or IGO id. */
@@ -39,19 +39,75 @@ function personState(k: Knowledge, personId: string, date: string | null): strin
 
 /** A short name after a full one ("Pena" after "Santiago Pena"): the surname the data gives, or a guess. */
 function surnameOf(k: Knowledge, personId: string, name: string): string {
-  const given = (k as Knowledge & { surnameOf?(id: string): string | null }).surnameOf?.(personId);
-  if (given) return given;
-  const parts = name.split(/\s+/);
+  return k.surnameOf?.(personId) ?? guessSurname(name);
+}
+
+/** "Thamie Dlamini" → Dlamini; "Lin Chia-lung" → Lin (a hyphenated given name follows the surname). */
+function guessSurname(name: string): string {
+  const parts = name.replace(/\s*-\s*/g, "-").split(/\s+/);
   return /-/.test(parts[parts.length - 1]) && parts.length === 2 ? parts[0] : parts[parts.length - 1];
 }
 
 const fold = (s: string): string => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
+export interface ContextWords {
+  /** Words before a demonym that make it a region ("South American"). */
+  regionWords: string[];
+  /** Words of an official's title ("Foreign Minister", "ambassador to"), for names the data does not know. */
+  titleWords: string[];
+}
+
+/**
+ * Officials the reference data does not know, named with a state and a title: "Swazi Ambassador to Taiwan
+ * Thamie Dlamini", "Chinese Foreign Minister Wang Yi". Their names are added as that state's people.
+ */
+function titledPeople(s: Sentence, list: Actor[], titles: Set<string>, taken: (a: number, b: number) => boolean): Actor[] {
+  const found: Actor[] = [];
+  for (const m of list) {
+    if (m.kind !== "state" && m.kind !== "demonym" && m.kind !== "body") continue;
+    let i = s.tokens.findIndex((t) => t.start >= m.end);
+    let sawTitle = false;
+    for (;;) {
+      const t = s.tokens[i];
+      if (i < 0 || !t) break;
+      if (titles.has(t.norm) || (sawTitle && /^[’']s$/.test(t.norm))) {
+        sawTitle = true;
+        i++;
+        continue;
+      }
+      // "Ambassador to Taiwan", "Minister of Foreign Affairs of Japan": a name inside the title.
+      const inner = list.find((a) => a.start === t.start);
+      if (sawTitle && inner && ["to", "of", "in"].includes(s.tokens[i - 1]?.norm ?? "")) {
+        while (s.tokens[i] && s.tokens[i].start < inner.end) i++;
+        continue;
+      }
+      break;
+    }
+    if (!sawTitle || i < 0) continue;
+    const run: Token[] = [];
+    while (i < s.tokens.length && run.length < 5) {
+      const t = s.tokens[i];
+      const name = /^\p{Lu}[\p{L}’'.]*$/u.test(t.text) || (t.text === "-" && run.length > 0);
+      if (!name || titles.has(t.norm) || taken(t.start, t.end)) break;
+      run.push(t);
+      i++;
+    }
+    while (run.length && run[run.length - 1].text === "-") run.pop();
+    if (run.filter((t) => t.text !== "-").length < 2) continue;
+    const start = run[0].start;
+    const end = run[run.length - 1].end;
+    found.push({ id: m.id, name: s.text.slice(start - s.start, end - s.start), start, end, kind: "person" });
+  }
+  return found;
+}
+
 export function buildContext(
   article: Article,
   knowledge: Knowledge,
-  regionWords: string[] = [],
+  words: ContextWords = { regionWords: [], titleWords: [] },
 ): ArticleContext {
+  const { regionWords } = words;
+  const titles = new Set(words.titleWords.map((w) => w.toLowerCase()));
   const text = article.cleaned;
   const sentences = splitSentences(text);
   // "South American country" names a region, not the United States.
@@ -81,9 +137,14 @@ export function buildContext(
         list.push({ id: state, name, start: m.start, end: m.end, kind: "person" });
       } else if (m.actor) list.push({ id: m.actor, name: null, start: m.start, end: m.end, kind: m.kind });
     }
+    for (const p of titledPeople(s, [...list], titles, covered)) {
+      list.push(p);
+      surnames.set(fold(guessSurname(p.name!)), { id: p.id, name: p.name! });
+    }
+    const seen = (a: number, b: number): boolean => covered(a, b) || list.some((x) => x.start < b && a < x.end);
     // Short references to people already named in full, and "he"/"she" for the last person named.
     for (const t of s.tokens) {
-      if (covered(t.start, t.end)) continue;
+      if (seen(t.start, t.end)) continue;
       const known = /^\p{Lu}/u.test(t.text) ? surnames.get(fold(t.text)) : undefined;
       if (known) list.push({ id: known.id, name: known.name, start: t.start, end: t.end, kind: "surname" });
       else if (t.norm === "he" || t.norm === "she") {

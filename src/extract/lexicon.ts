@@ -53,6 +53,7 @@ const RolesSchema = z.object({
   sources: z.array(z.string()).min(1),
   titles: z.array(z.string()).min(1),
   region_words: z.array(z.string()),
+  title_words: z.array(z.string()).min(1),
 });
 
 export type Rule = z.infer<typeof RuleSchema>;

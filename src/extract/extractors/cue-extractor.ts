@@ -181,8 +181,12 @@ function subjectBefore(
   token: number,
 ): Actor | null {
   let end = ctx.sentences[sentenceIndex].tokens[token]?.start ?? Infinity;
+  const tokens = ctx.sentences[sentenceIndex].tokens;
   for (const from of clauseStarts(ctx, sentenceIndex, token)) {
-    const subject = before.filter((a) => a.start >= from && a.end <= end).pop();
+    // A clause that opens with a participle or a relative pronoun is an aside ("X, having met Y, said…").
+    const opener = tokens.find((t) => t.start >= from)?.norm ?? "";
+    const aside = /ing$/.test(opener) || ["who", "which", "whose", "whom", "having"].includes(opener);
+    const subject = aside ? undefined : before.filter((a) => a.start >= from && a.end <= end).pop();
     if (subject) return subject;
     end = from;
   }
