@@ -96,15 +96,12 @@ export function findDates(
     if (anaphoric) {
       if (!story) continue;
       d = new Date(story.getTime() + (d.getTime() - ref.getTime()));
-    } else if (
-      !hasYear &&
-      anchor &&
-      d.getTime() < ref.getTime() &&
-      FUTURE.test(clauseBefore(text, r.index))
-    ) {
+    } else if (!hasYear && anchor && FUTURE.test(clauseBefore(text, r.index))) {
       // "due to begin on Wednesday", "will visit in July": the next one, not the last.
-      if (WEEKDAY.test(r.text) && !s.isCertain("month")) d = new Date(d.getTime() + 7 * 86400 * 1000);
-      else if (s.isCertain("month")) d.setUTCFullYear(d.getUTCFullYear() + 1);
+      if (d.getTime() < ref.getTime()) {
+        if (WEEKDAY.test(r.text) && !s.isCertain("month")) d = new Date(d.getTime() + 7 * 86400 * 1000);
+        else if (s.isCertain("month")) d.setUTCFullYear(d.getUTCFullYear() + 1);
+      }
     } else if (!hasYear && anchor && d.getTime() > latest) {
       // A weekday or a yearless month-day that lands after the page: the last one before it.
       if (WEEKDAY.test(r.text) && !s.isCertain("month")) d = new Date(d.getTime() - 7 * 86400 * 1000);

@@ -10,6 +10,13 @@ const samePair = (a: Candidate, b: Candidate): boolean =>
 const datesAgree = (a: string | null, b: string | null): boolean =>
   !a || !b || a.startsWith(b) || b.startsWith(a);
 
+/** Days between two dates (coarse ones taken at their first day); Infinity when either is missing. */
+function daysApart(a: string | null, b: string | null): number {
+  if (!a || !b) return Infinity;
+  const day = (d: string): number => Date.parse(`${d}${d.length === 4 ? "-01-01" : d.length === 7 ? "-01" : ""}T00:00:00Z`);
+  return Math.abs(day(a) - day(b)) / 86400000;
+}
+
 /** Acts a pair performs once: two tellings in one article are the same act, whatever dates they give. */
 const ONCE: ReadonlySet<string> = new Set(["ESTABLISH_RELATIONS", "SEVER_RELATIONS", "UPGRADE_RELATIONS"]);
 
@@ -33,6 +40,7 @@ export const SameEventMergeRefiner: Refiner = {
           samePair(k, c) &&
           (k.status === "denied") === (c.status === "denied") &&
           (ONCE.has(c.type) ||
+            (c.type === "VISIT" && daysApart(k.date, c.date) <= 7) ||
             datesAgree(k.date, c.date) ||
             ((!k.dateStated || !c.dateStated) && k.status === c.status)),
       );
