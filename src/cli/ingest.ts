@@ -1,7 +1,10 @@
-// attache ingest PATH… | - : read articles into the store.
+// attache ingest PATH… | - : read articles into the store, coding them in --jobs worker threads.
+import { availableParallelism } from "node:os";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { createCoder } from "../extract/coder.ts";
+import { type Listed, inputsOf, listed, readAhead } from "../ingest/listing.ts";
+import { ParallelIngest } from "../ingest/parallel.ts";
 import { type IngestSummary, ingestInputs } from "../ingest/run.ts";
 import { DEFAULT_LIMITS, displayName, expandInputs } from "../ingest/sources.ts";
 import { EXIT, UsageError, action, complain, dbOption, parseIntArg, printJson, withStore } from "./common.ts";
@@ -12,7 +15,11 @@ interface IngestOpts {
   quiet?: boolean;
   maxMb: string;
   timeout: string;
+  jobs?: string;
 }
+
+/** Below this much input, starting worker threads (about a second each) costs more than they save. */
+const SMALL_INGEST = 4 * 1048576;
 
 const rate = (s: IngestSummary): string => (s.seconds > 0 ? (s.articles / s.seconds).toFixed(1) : "0");
 
@@ -35,6 +42,11 @@ export function setupIngest(program: Command): void {
     .option("-q, --quiet", "no progress bar and no summary line")
     .option("--max-mb <n>", "largest input to read, in MB", "64")
     .option("--timeout <seconds>", "time allowed for each URL", "20")
+    .option(
+      "-j, --jobs <n>",
+      "worker threads that read and code articles; 1: all in this thread (default: the number of cores, " +
+        `${availableParallelism()} here, or one thread when the inputs come to under 4 MB)`,
+    )
     .action(
       action(async (paths: string[], opts: IngestOpts) => {
         if (paths.length === 0) throw new UsageError("name at least one file, folder, URL or -");
@@ -51,35 +63,35 @@ export function setupIngest(program: Command): void {
               hideCursor: true,
             })
           : null;
+        let jobs = opts.jobs === undefined ? availableParallelism() : parseIntArg(opts.jobs, "--jobs", 1);
+        let listing: AsyncIterable<Listed> = listed((onSkip) => expandInputs(paths, limits, onSkip));
+        if (opts.jobs === undefined && jobs > 1) {
+          const ahead = await readAhead(listing, SMALL_INGEST);
+          listing = ahead.items;
+          if (ahead.complete) jobs = 1;
+        }
         bar?.start(0, 0, { articles: 0, mb: "0.0", rate: "0" });
-        const coder = createCoder();
         let errors = 0;
-        const summary = await withStore(opts.db, (repo) =>
-          ingestInputs(
-            expandInputs(paths, limits, (name, why) => {
-              errors++;
-              complain(displayName(name), why);
-            }),
-            repo,
-            {
-              code: coder,
-              onError: (name, why) => {
-                errors++;
-                if (bar) bar.stop();
-                complain(displayName(name), why);
-                bar?.start(0, 0);
-              },
-              onProgress: (s) => {
-                bar?.setTotal(s.inputs);
-                bar?.update(s.inputs, {
-                  articles: s.articles,
-                  mb: (s.bytes / 1048576).toFixed(1),
-                  rate: rate(s),
-                });
-              },
-            },
-          ),
-        );
+        const onError = (name: string, why: string): void => {
+          errors++;
+          if (bar) bar.stop();
+          complain(displayName(name), why);
+          bar?.start(0, 0);
+        };
+        const onProgress = (s: IngestSummary): void => {
+          bar?.setTotal(s.inputs);
+          bar?.update(s.inputs, {
+            articles: s.articles,
+            mb: (s.bytes / 1048576).toFixed(1),
+            rate: rate(s),
+          });
+        };
+        const summary = await withStore(opts.db, (repo) => {
+          if (jobs === 1)
+            return ingestInputs(inputsOf(listing, onError), repo, { code: createCoder(), onError, onProgress });
+          const run = new ParallelIngest(repo, { jobs, onError, onProgress });
+          return run.run(inputsOf(listing, (name, why) => run.report(name, why)));
+        });
         bar?.stop();
         if (opts.json) printJson({ ...summary, errors });
         else if (!opts.quiet) process.stderr.write(`${summaryLine(summary)}\n`);

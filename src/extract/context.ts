@@ -148,11 +148,13 @@ export function buildContext(
       const known = /^\p{Lu}/u.test(t.text) ? surnames.get(fold(t.text)) : undefined;
       if (known) list.push({ id: known.id, name: known.name, start: t.start, end: t.end, kind: "surname" });
       else if (t.norm === "he" || t.norm === "she") {
-        // The nearest person named earlier in the sentence, else the last one named before it.
+        // "Pena said he…": a person who speaks earlier in the sentence; else the last person of the sentences
+        // before ("Meeting President Heine, he said…" is not Heine).
         const earlier = [...list]
           .reverse()
           .find((a) => a.end <= t.start && (a.kind === "person" || a.kind === "surname"));
-        const who = earlier ?? lastPerson;
+        const spoke = earlier && /\b(said|says|told|added|adding|stressed|noted)\b/.test(text.slice(earlier.end, t.start));
+        const who = (spoke ? earlier : null) ?? lastPerson ?? earlier;
         if (who) list.push({ ...who, start: t.start, end: t.end, kind: "pronoun" });
       }
     }

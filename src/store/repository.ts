@@ -46,6 +46,11 @@ export interface StoreStats {
 export interface Repository {
   /** Stores an article with its events in one transaction; false when the article was already stored. */
   saveArticle(article: Article, events: EventRecord[]): Promise<boolean>;
+  /**
+   * Stores many articles with their events in one transaction (all or none); for each, false when it was
+   * already stored. Ingest writes through this: one large transaction costs little more than one article.
+   */
+  saveArticles(items: ReadonlyArray<{ article: Article; events: EventRecord[] }>): Promise<boolean[]>;
   hasArticle(id: string): Promise<boolean>;
   getArticle(id: string): Promise<Article | null>;
   listArticles(limit: number, offset: number): Promise<ArticleSummary[]>;

@@ -184,8 +184,8 @@ function subjectBefore(
   const tokens = ctx.sentences[sentenceIndex].tokens;
   for (const from of clauseStarts(ctx, sentenceIndex, token)) {
     // A clause that opens with a participle or a relative pronoun is an aside ("X, having met Y, said…").
-    const opener = tokens.find((t) => t.start >= from)?.norm ?? "";
-    const aside = /ing$/.test(opener) || ["who", "which", "whose", "whom", "having"].includes(opener);
+    const opener = tokens.find((t) => t.start >= from)?.text ?? "";
+    const aside = /^\p{Ll}\p{L}{2,}ing$/u.test(opener) || ["who", "which", "whose", "whom", "having"].includes(opener);
     const subject = aside ? undefined : before.filter((a) => a.start >= from && a.end <= end).pop();
     if (subject) return subject;
     end = from;

@@ -1,15 +1,25 @@
 // HTML pages: main content by Defuddle (a readability library) on a linkedom document, then each block's
 // text located in the page source so evidence offsets point into the page as read.
-import { Defuddle } from "defuddle/node";
-import { parseHTML } from "linkedom";
 import { boilerplateRule } from "../boilerplate.ts";
 import { squash, visibleText } from "../html-text.ts";
 import { CleanTextBuilder } from "../offsets.ts";
 import type { PageResult } from "./types.ts";
 
+// Loaded with the first page: the two libraries take a third of a second to load, and most inputs are text
+// (every ingest worker would pay for them otherwise).
+let libraries: Promise<{
+  Defuddle: typeof import("defuddle/node").Defuddle;
+  parseHTML: typeof import("linkedom").parseHTML;
+}> | null = null;
+const loadLibraries = () =>
+  (libraries ??= Promise.all([import("defuddle/node"), import("linkedom")]).then(([d, l]) => ({
+    Defuddle: d.Defuddle,
+    parseHTML: l.parseHTML,
+  })));
+
 const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, dd, dt";
 
-function blockTexts(contentHtml: string): string[] {
+function blockTexts(parseHTML: (html: string) => { document: Document }, contentHtml: string): string[] {
   const { document } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
   const out: string[] = [];
   for (const el of document.querySelectorAll(BLOCKS)) {
@@ -31,6 +41,7 @@ function meta(document: Document, selector: string, attr = "content"): string | 
 
 /** Extracts the article of an HTML page; `fragment` skips readability (a feed item's HTML is all content). */
 export async function readHtml(html: string, fragment = false): Promise<PageResult> {
+  const { Defuddle, parseHTML } = await loadLibraries();
   const { document } = parseHTML(html);
   let content = html;
   let title: string | null = null;
@@ -54,7 +65,7 @@ export async function readHtml(html: string, fragment = false): Promise<PageResu
   const b = new CleanTextBuilder();
   let cursor = 0;
   const dropped: Array<{ rule: string; text: string }> = [];
-  for (const block of blockTexts(content)) {
+  for (const block of blockTexts(parseHTML, content)) {
     const why = boilerplateRule(block) ?? (title && squash(title) === block ? "title" : null);
     if (why) {
       dropped.push({ rule: why, text: block });

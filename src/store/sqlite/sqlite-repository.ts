@@ -246,6 +246,12 @@ export class SqliteRepository implements Repository {
     return Promise.resolve(this.transaction(() => this.saveArticleSync(article, events)));
   }
 
+  saveArticles(items: ReadonlyArray<{ article: Article; events: EventRecord[] }>): Promise<boolean[]> {
+    return Promise.resolve(
+      this.transaction(() => items.map(({ article, events }) => this.saveArticleSync(article, events))),
+    );
+  }
+
   hasArticle(id: string): Promise<boolean> {
     return Promise.resolve(this.articleExists.get(id) !== undefined);
   }
