@@ -86,7 +86,10 @@ export function createCoder(options: CoderOptions = {}): EventCoder {
   const config = options.config ?? createConfiguration();
   const debug = options.debug ?? null;
   return (article: Article): EventRecord[] => {
-    const ctx = buildContext(article, knowledge, { regionWords: lexicon.roles.region_words, titleWords: lexicon.roles.title_words });
+    const ctx = buildContext(article, knowledge, {
+      regionWords: lexicon.roles.region_words,
+      titleWords: lexicon.roles.title_words,
+    });
     let cands = config.extractors.flatMap((e) => e.extract(ctx, lexicon));
     for (const r of config.refiners) cands = r.refine(cands, ctx, lexicon, debug);
     return cands.map((c) => toRecord(article, c, knowledge.version));

@@ -61,7 +61,12 @@ export interface ContextWords {
  * Officials the reference data does not know, named with a state and a title: "Swazi Ambassador to Taiwan
  * Thamie Dlamini", "Chinese Foreign Minister Wang Yi". Their names are added as that state's people.
  */
-function titledPeople(s: Sentence, list: Actor[], titles: Set<string>, taken: (a: number, b: number) => boolean): Actor[] {
+function titledPeople(
+  s: Sentence,
+  list: Actor[],
+  titles: Set<string>,
+  taken: (a: number, b: number) => boolean,
+): Actor[] {
   const found: Actor[] = [];
   for (const m of list) {
     if (m.kind !== "state" && m.kind !== "demonym" && m.kind !== "body") continue;
@@ -141,7 +146,8 @@ export function buildContext(
       list.push(p);
       surnames.set(fold(guessSurname(p.name!)), { id: p.id, name: p.name! });
     }
-    const seen = (a: number, b: number): boolean => covered(a, b) || list.some((x) => x.start < b && a < x.end);
+    const seen = (a: number, b: number): boolean =>
+      covered(a, b) || list.some((x) => x.start < b && a < x.end);
     // Short references to people already named in full, and "he"/"she" for the last person named.
     for (const t of s.tokens) {
       if (seen(t.start, t.end)) continue;
@@ -153,7 +159,9 @@ export function buildContext(
         const earlier = [...list]
           .reverse()
           .find((a) => a.end <= t.start && (a.kind === "person" || a.kind === "surname"));
-        const spoke = earlier && /\b(said|says|told|added|adding|stressed|noted)\b/.test(text.slice(earlier.end, t.start));
+        const spoke =
+          earlier &&
+          /\b(said|says|told|added|adding|stressed|noted)\b/.test(text.slice(earlier.end, t.start));
         const who = (spoke ? earlier : null) ?? lastPerson ?? earlier;
         if (who) list.push({ ...who, start: t.start, end: t.end, kind: "pronoun" });
       }

@@ -77,7 +77,7 @@ export function findDates(
     const bare = r.text.trim().replace(/[,.;:]+$/, "");
     if (
       /\b(later|earlier) (in|that) the day\b|\bthat (same )?day\b/i.test(
-        text.slice(r.index, r.index + r.text.length + 12),
+        text.slice(Math.max(0, r.index - 12), r.index + r.text.length + 12),
       )
     )
       continue;

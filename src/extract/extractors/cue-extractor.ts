@@ -185,7 +185,8 @@ function subjectBefore(
   for (const from of clauseStarts(ctx, sentenceIndex, token)) {
     // A clause that opens with a participle or a relative pronoun is an aside ("X, having met Y, said…").
     const opener = tokens.find((t) => t.start >= from)?.text ?? "";
-    const aside = /^\p{Ll}\p{L}{2,}ing$/u.test(opener) || ["who", "which", "whose", "whom", "having"].includes(opener);
+    const aside =
+      /^\p{Ll}\p{L}{2,}ing$/u.test(opener) || ["who", "which", "whose", "whom", "having"].includes(opener);
     const subject = aside ? undefined : before.filter((a) => a.start >= from && a.end <= end).pop();
     if (subject) return subject;
     end = from;
@@ -254,9 +255,9 @@ export const CueExtractor: Extractor = {
           if (sayer) {
             // "Wu said Beijing had lured Kiribati": the reported doer is the one the stance is about.
             const doer =
-              source && source.id !== sayer.id && source.end <= cueStart && source.start > s.tokens[say].end
-                ? source
-                : null;
+              sd.before
+                .filter((a) => a.start >= s.tokens[say].end && a.end <= cueStart && a.id !== sayer.id)
+                .pop() ?? null;
             if (doer && rule.type === "CRITICIZE") target = doer;
             else if (target?.id === sayer.id) target = source?.id !== sayer.id ? source : null;
             source = sayer;

@@ -1,7 +1,7 @@
 // Dates each candidate from its own sentence when the sentence names a date, else from the date the story
 // last named, else from the publication date (then marked as inferred, not stated).
 import { anchorDate, anchorEnd, findDates, type DateMatch } from "../../text/dates.ts";
-import type { Refiner } from "../candidate.ts";
+import type { Candidate, Refiner } from "../candidate.ts";
 
 export const DateRefiner: Refiner = {
   name: "DateRefiner",
@@ -35,8 +35,14 @@ export const DateRefiner: Refiner = {
       if (named?.precision === "day" && near) story = { date: named.date, precision: named.precision };
       else if (named) local = { date: named.date, precision: named.precision, sentence: s.index };
     }
+    const text = ctx.article.cleaned;
+    // A date after the cue counts only inside the cue's clause: "donated … to help victims of the quake that
+    // struck late last month" dates the quake, not the gift.
+    const sameClause = (c: Candidate, d: DateMatch): boolean =>
+      d.start < c.cueStart ||
+      !/;|\b(that|which|who|when|after|before|since|following)\b/.test(text.slice(c.cueEnd, d.start));
     for (const c of cands) {
-      const here = bySentence[c.sentence.index];
+      const here = bySentence[c.sentence.index].filter((d) => sameClause(c, d));
       if (here.length) {
         const nearest = [...here].sort(
           (a, b) => Math.abs(a.start - c.cueStart) - Math.abs(b.start - c.cueStart),

@@ -13,7 +13,8 @@ const datesAgree = (a: string | null, b: string | null): boolean =>
 /** Days between two dates (coarse ones taken at their first day); Infinity when either is missing. */
 function daysApart(a: string | null, b: string | null): number {
   if (!a || !b) return Infinity;
-  const day = (d: string): number => Date.parse(`${d}${d.length === 4 ? "-01-01" : d.length === 7 ? "-01" : ""}T00:00:00Z`);
+  const day = (d: string): number =>
+    Date.parse(`${d}${d.length === 4 ? "-01-01" : d.length === 7 ? "-01" : ""}T00:00:00Z`);
   return Math.abs(day(a) - day(b)) / 86400000;
 }
 

@@ -64,11 +64,18 @@ export const PartiesRefiner: Refiner = {
       }
       if (c.source && !c.target && fallback === "context") {
         // First another party of the same sentence, else the article's main partner of the source.
+        const text = ctx.article.cleaned;
+        const tiedUp = (start: number): boolean =>
+          !!c.rule.skip_with_objects &&
+          /\b(with|from)\s+([\p{L}'’.-]+\s+){0,2}$/u.test(text.slice(Math.max(0, start - 30), start));
         const inSentence = ctx.actors[c.sentence.index].find(
-          (a) => a.id !== c.source!.id && a.kind !== "place",
+          (a) => a.id !== c.source!.id && a.kind !== "place" && !tiedUp(a.start),
         );
         const dateline = ctx.dateline && ctx.dateline !== c.source.id ? ctx.dateline : null;
-        const partner = inSentence?.id ?? dateline ?? ctx.partnerOf(c.source.id);
+        // The article's first actor (the lede's subject) before its co-occurrence partner.
+        const lede = ctx.actors.flat().find((a) => a.kind !== "place")?.id;
+        const leadActor = lede && lede !== c.source.id && !ctx.knowledge.claimantOf(lede) ? lede : null;
+        const partner = inSentence?.id ?? dateline ?? leadActor ?? ctx.partnerOf(c.source.id);
         if (partner) c.target = { id: partner, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
       }
       if (!c.source || !c.target) {
