@@ -51,7 +51,9 @@ function sides(ctx: ArticleContext, actors: Actor[], cueStart: number, cueEnd: n
     a.kind === "place" ||
     ((a.kind === "state" || a.kind === "capital") &&
       (a.start < cueStart || a.start >= cueEnd) &&
-      /\b(in|at)\s+(the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start)));
+      /\b(in|at)\s+(the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start)) &&
+      // "at the U.S. House speaker's meeting": an owner, not a place
+      !/^(\s+[\p{L}.-]+){0,3}['’]s\b/u.test(text.slice(a.end, a.end + 40)));
   const places = actors.filter(isPlace);
   const parties = actors.filter((a) => !isPlace(a));
   // What fills a cue's own slot ("landed in New York", "visit to Taiwan"): the name right after it.
