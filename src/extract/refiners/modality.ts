@@ -46,6 +46,11 @@ export const ModalityRefiner: Refiner = {
       const doubt = hasPhrase(reported ? win.filter((w) => w !== "would") : win, hypothetical);
       if (reported) c.statusMarked = true;
       const conditional = all.some((w) => w === "if" || w === "whether" || w === "unless");
+      // "since X and Y agreed a pact in April": looked back on from a later act.
+      if (win.includes("since")) {
+        debug?.(c, "recalled after 'since'");
+        return false;
+      }
       if (doubt || conditional) {
         debug?.(c, `hypothetical or attempted, not done (${win.join(" ")})`);
         return false;
@@ -58,7 +63,7 @@ export const ModalityRefiner: Refiner = {
       if (!negativeCue && (hasPhrase(win, negation) || negatedCue)) {
         c.status = "denied";
         c.statusMarked = true;
-      } else if (reported || hasPhrase(windowBefore(c, WIDE), pledged) || hasPhrase(cueWords, pledged)) {
+      } else if (reported || hasPhrase(windowBefore(c, WIDE), pledged)) {
         c.status = "pledged";
         c.statusMarked = true;
       }

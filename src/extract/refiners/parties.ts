@@ -1,6 +1,13 @@
 // Every event has two parties: a missing target may come from the article's main partner of the source
 // (where the rule allows); a candidate with one party, or the same party twice, is dropped.
+import type { Knowledge } from "../../knowledge/types.ts";
 import type { Candidate, Refiner } from "../candidate.ts";
+
+/** What a state recognized the day before (-1) or after (+1) a day. */
+function recognitionAround(k: Knowledge, state: string, day: string, offset: number): string {
+  const other = new Date(Date.parse(`${day}T12:00:00Z`) + offset * 86400 * 1000).toISOString().slice(0, 10);
+  return k.recognitionOf(state, other);
+}
 
 /**
  * Recognition runs from a state to one of the two governments that claim China. Where the text leaves the
@@ -33,6 +40,13 @@ export const RecognitionRefiner: Refiner = {
         if (!switcher) continue;
         c.source = { id: switcher, name: null, start: c.cueStart, end: c.cueStart, kind: "state" };
         c.target = null;
+      }
+      // A severance from the government the state did not recognize, or relations with the one it already
+      // did, is the other claimant: the ledger knows which ("announced the break … recognizing the PRC").
+      if (c.source && c.target && !k.claimantOf(c.source.id) && k.claimantOf(c.target.id) && c.date && c.precision === "day") {
+        const held = recognitionAround(k, c.source.id, c.date, c.type === "SEVER_RELATIONS" ? -1 : 1);
+        const id = held === "NONE" ? null : claimantId(held);
+        if (id && id !== c.target.id) c.target = { ...c.target, id };
       }
       if (c.source && !c.target && !k.claimantOf(c.source.id) && c.date && c.precision === "day") {
         const day = new Date(`${c.date}T12:00:00Z`);
@@ -75,7 +89,13 @@ export const PartiesRefiner: Refiner = {
         // The article's first actor (the lede's subject) before its co-occurrence partner.
         const lede = ctx.actors.flat().find((a) => a.kind !== "place")?.id;
         const leadActor = lede && lede !== c.source.id && !ctx.knowledge.claimantOf(lede) ? lede : null;
-        const partner = inSentence?.id ?? dateline ?? leadActor ?? ctx.partnerOf(c.source.id);
+        // A claimant's partner is not the other claimant (Beijing commending a switch commends the switcher).
+        const claimant = ctx.knowledge.claimantOf(c.source.id);
+        const partner =
+          inSentence?.id ??
+          dateline ??
+          leadActor ??
+          ctx.partnerOf(c.source.id, (p) => !claimant || !ctx.knowledge.claimantOf(p));
         if (partner) c.target = { id: partner, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
       }
       if (!c.source || !c.target) {
