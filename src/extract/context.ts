@@ -44,7 +44,10 @@ function surnameOf(k: Knowledge, personId: string, name: string): string {
 
 /** "Thamie Dlamini" → Dlamini; "Lin Chia-lung" → Lin (a hyphenated given name follows the surname). */
 function guessSurname(name: string): string {
-  const parts = name.replace(/\s*-\s*/g, "-").split(/\s+/);
+  const parts = name
+    .replace(/\s*-\s*/g, "-")
+    .split(/\s+/)
+    .filter((p, i, all) => i === 0 || i < all.length - 1 || !/^(Jr|Sr|II|III|IV)\.?$/.test(p));
   return /-/.test(parts[parts.length - 1]) && parts.length === 2 ? parts[0] : parts[parts.length - 1];
 }
 
@@ -153,7 +156,17 @@ export function buildContext(
       if (seen(t.start, t.end)) continue;
       const known = /^\p{Lu}/u.test(t.text) ? surnames.get(fold(t.text)) : undefined;
       if (known) list.push({ id: known.id, name: known.name, start: t.start, end: t.end, kind: "surname" });
-      else if (t.norm === "he" || t.norm === "she") {
+      else if (t.text === "It" || t.text === "They") {
+        // "It said…" opening a sentence: the body or state that spoke in the sentence before.
+        const next = s.tokens[s.tokens.indexOf(t) + 1]?.norm ?? "";
+        const before = actors[s.index - 1]?.find((a) => a.kind !== "place");
+        if (before && /^(said|says|added|stressed|warned|told|noted|stated)$/.test(next))
+          list.push({ ...before, start: t.start, end: t.end, kind: "pronoun" });
+      } else if (
+        t.norm === "he" ||
+        t.norm === "she" ||
+        (t.norm === "president" && s.tokens[s.tokens.indexOf(t) - 1]?.norm === "the")
+      ) {
         // "Pena said he…": a person who speaks earlier in the sentence; else the last person of the sentences
         // before ("Meeting President Heine, he said…" is not Heine).
         const earlier = [...list]

@@ -208,7 +208,7 @@ function coordinated(text: string, actors: Actor[], first: Actor | null): Actor[
   let last = first;
   for (const a of actors) {
     if (a.start < last.end) continue;
-    if (!/^\s*(,|,?\s*and|&)\s*$/.test(text.slice(last.end, a.start))) break;
+    if (!/^\s*(,|,?\s*and( then)?|&)\s*$/.test(text.slice(last.end, a.start))) break;
     out.push(a);
     last = a;
   }
@@ -270,7 +270,7 @@ export const CueExtractor: Extractor = {
         if (rule.subject_is_target?.includes(cue.cue.phrase)) {
           // "they are not playing by the rules," X said: the one spoken of is the target, the speaker the source.
           target = sd.before[0] ?? null;
-          source = speaker;
+          source = speaker ?? (source && source.id !== target?.id ? source : null);
         } else if (quote && speaker) {
           // Inside a quotation, "we"/"our"/"I" before the cue is the speaker: "We deeply appreciate X," Rubio said.
           const firstPerson = s.tokens.some(

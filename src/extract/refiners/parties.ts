@@ -43,7 +43,14 @@ export const RecognitionRefiner: Refiner = {
       }
       // A severance from the government the state did not recognize, or relations with the one it already
       // did, is the other claimant: the ledger knows which ("announced the break … recognizing the PRC").
-      if (c.source && c.target && !k.claimantOf(c.source.id) && k.claimantOf(c.target.id) && c.date && c.precision === "day") {
+      if (
+        c.source &&
+        c.target &&
+        !k.claimantOf(c.source.id) &&
+        k.claimantOf(c.target.id) &&
+        c.date &&
+        c.precision === "day"
+      ) {
         const held = recognitionAround(k, c.source.id, c.date, c.type === "SEVER_RELATIONS" ? -1 : 1);
         const id = held === "NONE" ? null : claimantId(held);
         if (id && id !== c.target.id) c.target = { ...c.target, id };
