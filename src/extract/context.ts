@@ -165,6 +165,8 @@ export function buildContext(
       } else if (
         t.norm === "he" ||
         t.norm === "she" ||
+        t.text === "His" ||
+        t.text === "Her" ||
         (t.norm === "president" && s.tokens[s.tokens.indexOf(t) - 1]?.norm === "the")
       ) {
         // "Pena said he…": a person who speaks earlier in the sentence; else the last person of the sentences

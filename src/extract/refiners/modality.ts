@@ -45,7 +45,9 @@ export const ModalityRefiner: Refiner = {
       const reported = win.includes("would") && all.some((w) => m.reporting.includes(w));
       const doubt = hasPhrase(reported ? win.filter((w) => w !== "would") : win, hypothetical);
       if (reported) c.statusMarked = true;
-      const conditional = all.some((w) => w === "if" || w === "whether" || w === "unless");
+      // A condition reaches to the end of its clause group: "Whether X will attend … is unknown; his presence is…".
+      const sinceSemicolon = all.slice(all.lastIndexOf(";") + 1);
+      const conditional = sinceSemicolon.some((w) => w === "if" || w === "whether" || w === "unless");
       // "since X and Y agreed a pact in April": looked back on from a later act.
       if (win.includes("since")) {
         debug?.(c, "recalled after 'since'");
