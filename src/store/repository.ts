@@ -26,6 +26,20 @@ export type EventGroupKey = "type" | "status" | "year" | "source" | "target" | "
 
 export type EventCount = Partial<Record<EventGroupKey, string | null>> & { n: number };
 
+/**
+ * One act as the store keeps it: the fields chosen from its mentions (src/store/merge.ts) and how many
+ * articles reported it. Its id is its first mention's and never changes.
+ */
+export interface StoredEvent extends EventRecord {
+  /** How many articles report this act (one mention each). */
+  sources: number;
+}
+
+/** One article's report of an event: the record as extracted from that article, and the event it belongs to. */
+export interface EventMention extends EventRecord {
+  eventId: string;
+}
+
 export interface ArticleSummary {
   id: string;
   title: string | null;
@@ -44,7 +58,10 @@ export interface StoreStats {
 }
 
 export interface Repository {
-  /** Stores an article with its events in one transaction; false when the article was already stored. */
+  /**
+   * Stores an article with its events in one transaction; false when the article was already stored. An event
+   * that reports an act already stored from another article becomes a mention of that event (merge.ts).
+   */
   saveArticle(article: Article, events: EventRecord[]): Promise<boolean>;
   /**
    * Stores many articles with their events in one transaction (all or none); for each, false when it was
@@ -54,7 +71,14 @@ export interface Repository {
   hasArticle(id: string): Promise<boolean>;
   getArticle(id: string): Promise<Article | null>;
   listArticles(limit: number, offset: number): Promise<ArticleSummary[]>;
-  listEvents(filter: EventFilter): Promise<EventRecord[]>;
+  /**
+   * Events, one per act. With `filter.articleId`, that article's mentions instead, as the article reported
+   * them (its span, evidence, date, status, confidence), each under the id of its event.
+   */
+  listEvents(filter: EventFilter): Promise<StoredEvent[]>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  /** Every mention of an event, in the order they were stored (empty for an unknown id). */
+  listMentions(eventId: string): Promise<EventMention[]>;
   /** How many events match (limit and offset ignored). */
   countEvents(filter: EventFilter): Promise<number>;
   /** Counts of matching events grouped by the given keys, largest first. */

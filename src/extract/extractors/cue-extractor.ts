@@ -7,6 +7,7 @@ import type { Actor, ArticleContext } from "../context.ts";
 import { type CueMatch, findCues } from "../cues.ts";
 import type { Lexicon, Rule } from "../lexicon.ts";
 
+const REPORTED = new Set(["said", "says", "told", "announced", "stated", "added", "insisted", "stressed"]);
 const FIRST_PERSON = new Set(["we", "our", "i", "us", "my"]);
 const STANCES = new Set(["EXPRESS_SUPPORT", "CRITICIZE", "WARN", "REQUEST"]);
 
@@ -31,7 +32,9 @@ const CLAUSE_BREAK = new Set([
 function clauseStarts(ctx: ArticleContext, sentenceIndex: number, firstToken: number): number[] {
   const toks = ctx.sentences[sentenceIndex].tokens;
   const starts: number[] = [];
-  for (let i = firstToken - 1; i >= 0; i--) if (CLAUSE_BREAK.has(toks[i].norm)) starts.push(toks[i].end);
+  // "Gonsalves said Taiwan would give…": what follows a reporting verb is a clause with its own subject.
+  for (let i = firstToken - 1; i >= 0; i--)
+    if (CLAUSE_BREAK.has(toks[i].norm) || REPORTED.has(toks[i].norm)) starts.push(toks[i].end);
   starts.push(toks[0].start);
   return starts;
 }
@@ -248,12 +251,22 @@ export const CueExtractor: Extractor = {
           );
           // "X said … but stressed that…": a reporting verb joined by "but"/"and" shares the sentence's subject.
           const joined = say > 0 && ["but", "and"].includes(s.tokens[say - 1].norm);
+          // "what Lin called …", "Wu said": a person named right before the reporting verb is its subject.
+          const namedSayer =
+            say > 0
+              ? sd.before.find(
+                  (a) =>
+                    (a.kind === "person" || a.kind === "surname") &&
+                    /^\s*$/.test(text.slice(a.end, s.tokens[say].start)),
+                )
+              : undefined;
           const sayer =
             say <= 0
               ? null
-              : joined
-                ? (sd.before[sd.before.length - 1] ?? null)
-                : subjectBefore(ctx, s.index, sd.before, say);
+              : (namedSayer ??
+                (joined
+                  ? (sd.before[sd.before.length - 1] ?? null)
+                  : subjectBefore(ctx, s.index, sd.before, say)));
           if (sayer) {
             // "Wu said Beijing had lured Kiribati": the reported doer is the one the stance is about.
             const doer =

@@ -33,7 +33,8 @@ export const DateRefiner: Refiner = {
           unsure ||
           Math.abs(anchorDate(named.date)!.getTime() - anchor.getTime()) <= 21 * 86400 * 1000);
       if (named?.precision === "day" && near) story = { date: named.date, precision: named.precision };
-      else if (named) local = { date: named.date, precision: named.precision, sentence: s.index };
+      else if (named && named.precision !== "day")
+        local = { date: named.date, precision: named.precision, sentence: s.index };
     }
     const text = ctx.article.cleaned;
     // A date after the cue counts only inside the cue's clause: "donated … to help victims of the quake that

@@ -46,6 +46,7 @@ export const RecognitionRefiner: Refiner = {
       if (
         c.source &&
         c.target &&
+        c.dateStated &&
         !k.claimantOf(c.source.id) &&
         k.claimantOf(c.target.id) &&
         c.date &&

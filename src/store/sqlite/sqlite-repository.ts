@@ -2,15 +2,39 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { candidateQuery, mergeMentions, pickEvent } from "../merge.ts";
 import type {
   ArticleSummary,
   EventCount,
   EventFilter,
   EventGroupKey,
-  EventSortKey,
+  EventMention,
   Repository,
   StoreStats,
+  StoredEvent,
 } from "../repository.ts";
+import {
+  ARTICLE_FIELDS,
+  EVENT_COLUMNS,
+  EVENT_FIELDS,
+  type Query,
+  SUMMARY_COLUMNS,
+  articleValues,
+  byId,
+  countByQuery,
+  countEventsQuery,
+  countRows,
+  dateRangeQuery,
+  eventValues,
+  getEventQuery,
+  listArticlesQuery,
+  listEventsQuery,
+  mentionsQuery,
+  rowToArticle,
+  rowToMention,
+  rowToStored,
+  summaryFromRow,
+} from "../sql.ts";
 import type { Article, EventRecord } from "../types.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
@@ -37,204 +61,65 @@ export function openSqlite(path: string): SqliteRepository {
   return new SqliteRepository(db);
 }
 
-const EVENT_COLUMNS = `id, article_id, type, source, target, source_actor, target_actor, date, date_precision,
-  date_stated, status, amount, location, quote, span_start, span_end, evidence, plover_type, plover_mode,
-  confidence, rule`;
-
-function eventToRow(e: EventRecord): unknown[] {
-  return [
-    e.id,
-    e.articleId,
-    e.type,
-    e.source,
-    e.target,
-    e.sourceActor,
-    e.targetActor,
-    e.date,
-    e.datePrecision,
-    e.dateStated ? 1 : 0,
-    e.status,
-    e.amount ? JSON.stringify(e.amount) : null,
-    e.location,
-    e.quote ? JSON.stringify(e.quote) : null,
-    e.span.start,
-    e.span.end,
-    e.evidence,
-    e.plover.type,
-    e.plover.mode,
-    e.confidence,
-    e.rule,
-  ];
-}
-
-export function rowToEvent(r: Row): EventRecord {
-  return {
-    id: r.id as string,
-    articleId: r.article_id as string,
-    type: r.type as EventRecord["type"],
-    source: r.source as string,
-    target: r.target as string | null,
-    sourceActor: r.source_actor as string | null,
-    targetActor: r.target_actor as string | null,
-    date: r.date as string | null,
-    datePrecision: r.date_precision as EventRecord["datePrecision"],
-    dateStated: r.date_stated === 1,
-    status: r.status as EventRecord["status"],
-    amount: r.amount ? JSON.parse(r.amount as string) : null,
-    location: r.location as string | null,
-    quote: r.quote ? JSON.parse(r.quote as string) : null,
-    span: { start: r.span_start as number, end: r.span_end as number },
-    evidence: r.evidence as string,
-    plover: { type: r.plover_type as string, mode: r.plover_mode as string | null },
-    confidence: r.confidence as number,
-    rule: r.rule as string,
-  };
-}
-
-function rowToArticle(r: Row): Article {
-  return {
-    id: r.id as string,
-    url: r.url as string | null,
-    title: r.title as string | null,
-    outlet: r.outlet as string | null,
-    published: r.published as string | null,
-    datePrecision: r.date_precision as Article["datePrecision"],
-    dateSource: r.date_source as Article["dateSource"],
-    dateConfidence: r.date_confidence as number,
-    original: r.original as string,
-    cleaned: r.cleaned as string,
-    offsets: JSON.parse(r.offsets as string),
-    role: r.role as Article["role"],
-    parentId: r.parent_id as string | null,
-    sourceName: r.source_name as string,
-    format: r.format as string,
-  };
-}
-
-/** Builds the WHERE clause of an event filter; values are always bound, never spliced. */
-export function eventWhere(f: EventFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (f.actor) {
-    parts.push("(source = ? OR target = ?)");
-    params.push(f.actor, f.actor);
-  }
-  if (f.pair) {
-    parts.push("((source = ? AND target = ?) OR (source = ? AND target = ?))");
-    params.push(f.pair[0], f.pair[1], f.pair[1], f.pair[0]);
-  }
-  if (f.type) {
-    parts.push("type = ?");
-    params.push(f.type);
-  }
-  if (f.status) {
-    parts.push("status = ?");
-    params.push(f.status);
-  }
-  if (f.from) {
-    parts.push("date >= ?");
-    params.push(f.from);
-  }
-  if (f.to) {
-    // A date at month or year precision ("2025-06") sorts before its days; compare on a padded bound.
-    parts.push("date <= ?");
-    params.push(`${f.to}\uffff`);
-  }
-  if (f.text) {
-    parts.push("evidence LIKE ? ESCAPE '\\'");
-    params.push(`%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  }
-  if (f.articleId) {
-    parts.push("article_id = ?");
-    params.push(f.articleId);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
-}
-
-/** ORDER BY for a sort key: column names come from this fixed table, never from the caller. */
-export function eventOrder(f: EventFilter): string {
-  const byDate = (dir: string): string => `date IS NULL, date ${dir}`;
-  const cols: Record<EventSortKey, string> = {
-    date: "",
-    type: "type",
-    source: "source",
-    target: "target IS NULL, target",
-    status: "status",
-    confidence: "confidence",
-  };
-  const key = f.sort ?? "date";
-  const dir =
-    (f.order ?? (key === "date" || key === "confidence" ? "desc" : "asc")) === "asc" ? "ASC" : "DESC";
-  if (key === "date") return `ORDER BY ${byDate(dir)}, id`;
-  return `ORDER BY ${cols[key]} ${dir}, ${byDate("DESC")}, id`;
-}
-
-/** Grouping expressions for countEventsBy; `partner` takes the actor as its one bound parameter. */
-const GROUP_EXPR: Record<EventGroupKey, string> = {
-  type: "type",
-  status: "status",
-  year: "substr(date, 1, 4)",
-  source: "source",
-  target: "target",
-  partner: "CASE WHEN source = ? THEN target ELSE source END",
-};
-
-const summaryFromRow = (r: Row): ArticleSummary => ({
-  id: r.id as string,
-  title: r.title as string | null,
-  url: r.url as string | null,
-  outlet: r.outlet as string | null,
-  published: r.published as string | null,
-  role: r.role as string,
-  sourceName: r.source_name as string,
-  events: r.events as number,
-});
-
-const SUMMARY_COLUMNS = `a.id, a.title, a.url, a.outlet, a.published, a.role, a.source_name,
-  (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events`;
+const marks = (n: number): string => Array(n).fill("?").join(", ");
 
 export class SqliteRepository implements Repository {
   readonly db: Database.Database;
   private readonly insertArticle: Database.Statement;
   private readonly insertEvent: Database.Statement;
+  private readonly insertMention: Database.Statement;
+  private readonly updateEvent: Database.Statement;
   private readonly articleExists: Database.Statement;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.insertArticle = db.prepare(
-      `INSERT OR IGNORE INTO articles (id, url, title, outlet, published, date_precision, date_source,
-        date_confidence, original, cleaned, offsets, role, parent_id, source_name, format, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO articles (${ARTICLE_FIELDS.join(", ")}) VALUES (${marks(ARTICLE_FIELDS.length)})`,
     );
     this.insertEvent = db.prepare(
-      `INSERT OR IGNORE INTO events (${EVENT_COLUMNS}) VALUES (${Array(21).fill("?").join(", ")})`,
+      `INSERT INTO events (${EVENT_COLUMNS}, sources) VALUES (${marks(EVENT_FIELDS.length)}, ?)`,
+    );
+    this.insertMention = db.prepare(
+      `INSERT INTO event_mentions (event_id, ${EVENT_COLUMNS}) VALUES (?, ${marks(EVENT_FIELDS.length)})`,
+    );
+    this.updateEvent = db.prepare(
+      `UPDATE events SET ${EVENT_FIELDS.slice(1)
+        .map((c) => `${c} = ?`)
+        .join(", ")}, sources = ? WHERE id = ?`,
     );
     this.articleExists = db.prepare("SELECT 1 FROM articles WHERE id = ?");
   }
 
-  /** Synchronous core, shared by the async interface and by batch writers. */
+  private all(q: Query): Array<Record<string, unknown>> {
+    return this.db.prepare(q.sql).all(...q.params) as Array<Record<string, unknown>>;
+  }
+
+  /** Synchronous core, shared by the async interface and by batch writers. Call it inside `transaction`. */
   saveArticleSync(a: Article, events: EventRecord[]): boolean {
-    const info = this.insertArticle.run(
-      a.id,
-      a.url,
-      a.title,
-      a.outlet,
-      a.published,
-      a.datePrecision,
-      a.dateSource,
-      a.dateConfidence,
-      a.original,
-      a.cleaned,
-      JSON.stringify(a.offsets),
-      a.role,
-      a.parentId,
-      a.sourceName,
-      a.format,
-      new Date().toISOString(),
-    );
-    if (info.changes === 0) return false;
-    for (const e of events) this.insertEvent.run(...eventToRow(e));
+    if (this.insertArticle.run(...articleValues(a)).changes === 0) return false;
+    const seen = new Set<string>();
+    for (const e of events) {
+      // The same id twice in one article is the same event told twice: keep the first.
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+      this.storeMention(e);
+    }
     return true;
+  }
+
+  /** A new event, or a new mention of the stored event that reports the same act (merge.ts). */
+  private storeMention(m: EventRecord): void {
+    const q = candidateQuery(m);
+    const target = q ? pickEvent(m, this.all(q) as Array<{ id: string; date: string }>) : null;
+    if (!target) {
+      this.insertEvent.run(...eventValues(m, "sqlite"), 1);
+      this.insertMention.run(m.id, ...eventValues(m, "sqlite"));
+      return;
+    }
+    this.insertMention.run(target.id, ...eventValues(m, "sqlite"));
+    const mentions = this.all(mentionsQuery(target.id)).map(rowToMention);
+    const merged = mergeMentions(target.id, mentions);
+    this.updateEvent.run(...eventValues(merged, "sqlite").slice(1), mentions.length, target.id);
   }
 
   /** Runs `work` in one transaction: either all of it is stored or none. */
@@ -262,13 +147,7 @@ export class SqliteRepository implements Repository {
   }
 
   listArticles(limit: number, offset: number): Promise<ArticleSummary[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS}
-         FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset) as Row[];
-    return Promise.resolve(rows.map(summaryFromRow));
+    return Promise.resolve(this.all(listArticlesQuery(limit, offset)).map(summaryFromRow));
   }
 
   articleSummaries(ids: string[]): Promise<ArticleSummary[]> {
@@ -277,56 +156,35 @@ export class SqliteRepository implements Repository {
     // Bound in chunks: SQLite caps the number of parameters in one statement.
     for (let i = 0; i < unique.length; i += 500) {
       const chunk = unique.slice(i, i + 500);
-      const rows = this.db
-        .prepare(
-          `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${chunk.map(() => "?").join(", ")})`,
-        )
-        .all(...chunk) as Row[];
-      out.push(...rows.map(summaryFromRow));
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${marks(chunk.length)})`;
+      out.push(...this.all({ sql, params: chunk }).map(summaryFromRow));
     }
-    return Promise.resolve(out);
+    return Promise.resolve(out.sort(byId));
   }
 
-  listEvents(filter: EventFilter): Promise<EventRecord[]> {
-    const { sql, params } = eventWhere(filter);
-    const rows = this.db
-      .prepare(`SELECT ${EVENT_COLUMNS} FROM events ${sql} ${eventOrder(filter)} LIMIT ? OFFSET ?`)
-      .all(...params, filter.limit ?? 100, filter.offset ?? 0) as Row[];
-    return Promise.resolve(rows.map(rowToEvent));
+  listEvents(filter: EventFilter): Promise<StoredEvent[]> {
+    return Promise.resolve(this.all(listEventsQuery(filter, "sqlite")).map(rowToStored));
+  }
+
+  getEvent(id: string): Promise<StoredEvent | null> {
+    const rows = this.all(getEventQuery(id));
+    return Promise.resolve(rows.length ? rowToStored(rows[0]) : null);
+  }
+
+  listMentions(eventId: string): Promise<EventMention[]> {
+    return Promise.resolve(this.all(mentionsQuery(eventId)).map(({ seq: _seq, ...m }) => m));
   }
 
   countEvents(filter: EventFilter): Promise<number> {
-    const { sql, params } = eventWhere(filter);
-    const row = this.db.prepare(`SELECT count(*) AS n FROM events ${sql}`).get(...params) as Row;
-    return Promise.resolve(row.n as number);
+    return Promise.resolve(Number(this.all(countEventsQuery(filter, "sqlite"))[0].n));
   }
 
   countEventsBy(filter: EventFilter, keys: EventGroupKey[]): Promise<EventCount[]> {
-    if (keys.length === 0) throw new Error("countEventsBy needs at least one key");
-    if (keys.includes("partner") && !filter.actor) throw new Error("grouping by partner needs filter.actor");
-    const { sql, params } = eventWhere(filter);
-    const select = keys.map((k) => `${GROUP_EXPR[k]} AS ${k}`).join(", ");
-    const selectParams = keys.includes("partner") ? [filter.actor] : [];
-    const rows = this.db
-      .prepare(
-        `SELECT ${select}, count(*) AS n FROM events ${sql}
-         GROUP BY ${keys.join(", ")} ORDER BY n DESC, ${keys.map((k) => `${k} IS NULL, ${k}`).join(", ")}`,
-      )
-      .all(...selectParams, ...params) as Row[];
-    return Promise.resolve(
-      rows.map((r) => {
-        const out: EventCount = { n: r.n as number };
-        for (const k of keys) out[k] = r[k] as string | null;
-        return out;
-      }),
-    );
+    return Promise.resolve(countRows(this.all(countByQuery(filter, keys, "sqlite")), keys));
   }
 
   eventDateRange(filter: EventFilter): Promise<{ first: string | null; last: string | null }> {
-    const { sql, params } = eventWhere(filter);
-    const row = this.db
-      .prepare(`SELECT min(date) AS first, max(date) AS last FROM events ${sql}`)
-      .get(...params) as Row;
+    const row = this.all(dateRangeQuery(filter, "sqlite"))[0];
     return Promise.resolve({ first: row.first as string | null, last: row.last as string | null });
   }
 
