@@ -257,6 +257,7 @@ export const CueExtractor: Extractor = {
               ? sd.before.find(
                   (a) =>
                     (a.kind === "person" || a.kind === "surname") &&
+                    a.end <= s.tokens[say].start &&
                     /^\s*$/.test(text.slice(a.end, s.tokens[say].start)),
                 )
               : undefined;

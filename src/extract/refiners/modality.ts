@@ -49,7 +49,7 @@ export const ModalityRefiner: Refiner = {
       const sinceSemicolon = all.slice(all.lastIndexOf(";") + 1);
       const conditional = sinceSemicolon.some((w) => w === "if" || w === "whether" || w === "unless");
       // "since X and Y agreed a pact in April": looked back on from a later act.
-      if (win.includes("since")) {
+      if (windowBefore(c, WIDE).includes("since")) {
         debug?.(c, "recalled after 'since'");
         return false;
       }

@@ -31,6 +31,7 @@ import {
   listEventsQuery,
   mentionsQuery,
   rowToArticle,
+  mentionFromRow,
   rowToMention,
   rowToStored,
   summaryFromRow,
@@ -90,8 +91,17 @@ export class SqliteRepository implements Repository {
     this.articleExists = db.prepare("SELECT 1 FROM articles WHERE id = ?");
   }
 
-  private all(q: Query): Array<Record<string, unknown>> {
-    return this.db.prepare(q.sql).all(...q.params) as Array<Record<string, unknown>>;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Runs a query through a cache of prepared statements (the SQL varies only with the filters used). */
+  private all(q: Query): Row[] {
+    let st = this.statements.get(q.sql);
+    if (!st) {
+      if (this.statements.size >= 256) this.statements.clear();
+      st = this.db.prepare(q.sql);
+      this.statements.set(q.sql, st);
+    }
+    return st.all(...q.params) as Row[];
   }
 
   /** Synchronous core, shared by the async interface and by batch writers. Call it inside `transaction`. */
@@ -172,7 +182,7 @@ export class SqliteRepository implements Repository {
   }
 
   listMentions(eventId: string): Promise<EventMention[]> {
-    return Promise.resolve(this.all(mentionsQuery(eventId)).map(({ seq: _seq, ...m }) => m));
+    return Promise.resolve(this.all(mentionsQuery(eventId)).map(mentionFromRow));
   }
 
   countEvents(filter: EventFilter): Promise<number> {
