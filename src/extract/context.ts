@@ -37,7 +37,7 @@ function personState(k: Knowledge, personId: string, date: string | null): strin
   return [...all].sort((a, b) => (b.from > a.from ? 1 : -1))[0].state;
 }
 
-/** A short name after a full one ("Pena" after "Santiago Pena"): the surname the data gives, or a guess. */
+/** A short name after a full one ("Dlamini" after "Thamie Dlamini"): the surname the data gives, or a guess. */
 function surnameOf(k: Knowledge, personId: string, name: string): string {
   return k.surnameOf?.(personId) ?? guessSurname(name);
 }

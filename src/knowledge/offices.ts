@@ -127,7 +127,7 @@ export class Offices {
   }
 }
 
-/** Two or more words ("Lai Ching-te", "Paul VI"), or an acronym of three capitals or more. */
+/** Two or more words ("Tsai Ing-wen", "Paul VI"), or an acronym of three capitals or more. */
 export function isSafePersonName(n: string): boolean {
   const words = n.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length >= 2 || /^\p{Lu}{3,}$/u.test(n);

@@ -23,7 +23,7 @@ export type MentionKind =
   | "capital" // "Taipei", "Asuncion" used as a metonym for the state
   | "igo" // "Mercosur", "the WHO"
   | "body" // "AIT", "TECRO", "the US Army Corps of Engineers": acts for a state
-  | "person" // "Lai Ching-te", "William Lai", "Santiago Pena"
+  | "person" // "Tsai Ing-wen", "Joe Biden", "Fumio Kishida"
   | "place"; // "New York", "Osaka", "Hawaii": where an act happens (actor = the state it is in), never a party
 
 export interface Mention {
@@ -103,7 +103,7 @@ export interface Knowledge {
   claimantOf(state: string): Recognition | null;
   /**
    * Mentions of these people's surnames (whole words, with a capital), as kind "person" with their personId:
-   * for "Lai said" once "Lai Ching-te" has appeared. A surname two of the people share is left out.
+   * for "Tsai said" once "Tsai Ing-wen" has appeared. A surname two of the people share is left out.
    */
   findSurnames?(text: string, personIds: string[]): Mention[];
 }

@@ -2,8 +2,8 @@
 // them and builds its OpenAPI document from them; the CLI prints what they describe; the dashboard imports
 // their types. Every schema that is a named component is registered in `components` under its id.
 import { z } from "zod";
-import { EVENT_SORT_KEYS } from "../store/repository.ts";
-import { EVENT_TYPES, type EventRecord } from "../store/types.ts";
+import { EVENT_SORT_KEYS, type EventMention, type StoredEvent } from "../store/repository.ts";
+import { EVENT_TYPES } from "../store/types.ts";
 
 export const components = z.registry<{ id: string; description?: string }>();
 
@@ -44,8 +44,8 @@ export const Span = z.object({ start: z.int().min(0), end: z.int().min(0) });
 
 // ---- entities -----------------------------------------------------------------------------------------
 
-export const Event = named(
-  z.object({
+/** The fields of one coded record: an event, or one article's mention of it. */
+const EventFields = z.object({
     id: z.string(),
     articleId: z.string(),
     type: EventType,
@@ -67,14 +67,23 @@ export const Event = named(
     plover: z.object({ type: z.string(), mode: z.string().nullable() }),
     confidence: z.number().min(0).max(1),
     rule: z.string(),
+});
+
+export const Event = named(
+  EventFields.extend({
+    sources: z.int().min(1).meta({
+      description:
+        "How many articles report this act. Reports of one act are merged into one event; its fields are " +
+        "chosen from them by a documented rule, and GET /api/events/{id} lists them.",
+    }),
   }),
   "Event",
-  "One coded event with the evidence it was read from.",
+  "One act with the evidence it was read from and the number of articles that report it.",
 );
 
 // The store's record and the schema must describe the same thing.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const eventSchemaMatchesRecord: Same<z.infer<typeof Event>, EventRecord> = true;
+export const eventSchemaMatchesRecord: Same<z.infer<typeof Event>, StoredEvent> = true;
 
 export const ActorRef = named(
   z.object({
@@ -99,6 +108,26 @@ export const ArticleSummary = named(
   }),
   "ArticleSummary",
   "An article without its text.",
+);
+
+export const Mention = named(
+  EventFields.extend({
+    eventId: z.string().meta({ description: "The event this report belongs to." }),
+    article: ArticleSummary.nullable(),
+  }),
+  "Mention",
+  "One article's report of an event, as that article gave it: its id, span, evidence, date and confidence.",
+);
+
+export const mentionSchemaMatchesRecord: Same<
+  Omit<z.infer<typeof Mention>, "article">,
+  EventMention
+> = true;
+
+export const EventDetail = named(
+  z.object({ event: Event, mentions: z.array(Mention) }),
+  "EventDetail",
+  "An event with every article that reports it, in the order they were stored.",
 );
 
 export const LedgerPeriod = named(
@@ -363,6 +392,8 @@ export const IdParam = z.object({ id: z.string().min(1).max(200) });
 
 export type EventOut = z.infer<typeof Event>;
 export type EventPageOut = z.infer<typeof EventPage>;
+export type EventDetailOut = z.infer<typeof EventDetail>;
+export type MentionOut = z.infer<typeof Mention>;
 export type ArticlePageOut = z.infer<typeof ArticlePage>;
 export type TimelineOut = z.infer<typeof Timeline>;
 export type TimelineEntryOut = z.infer<typeof TimelineEntry>;

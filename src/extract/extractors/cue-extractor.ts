@@ -286,7 +286,7 @@ export const CueExtractor: Extractor = {
           target = sd.before[0] ?? null;
           source = speaker ?? (source && source.id !== target?.id ? source : null);
         } else if (quote && speaker) {
-          // Inside a quotation, "we"/"our"/"I" before the cue is the speaker: "We deeply appreciate X," Rubio said.
+          // Inside a quotation, "we"/"our"/"I" before the cue is the speaker: "We deeply appreciate X," the minister said.
           const firstPerson = s.tokens.some(
             (t) => t.start >= quote.start && t.end <= cueStart && FIRST_PERSON.has(t.norm),
           );
