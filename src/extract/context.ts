@@ -160,7 +160,7 @@ export function buildContext(
         // "It said…" opening a sentence: the body or state that spoke in the sentence before.
         const next = s.tokens[s.tokens.indexOf(t) + 1]?.norm ?? "";
         const before = actors[s.index - 1]?.find((a) => a.kind !== "place");
-        if (before && /^(said|says|added|stressed|warned|told|noted|stated)$/.test(next))
+        if (before && /^(said|says|added|stressed|warned|told|noted|stated|called)$/.test(next))
           list.push({ ...before, start: t.start, end: t.end, kind: "pronoun" });
       } else if (
         t.norm === "he" ||

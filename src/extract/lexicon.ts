@@ -45,6 +45,7 @@ const ModalitySchema = z.object({
   background: z.array(z.string()),
   stance_infinitive: z.array(z.string()),
   reporting: z.array(z.string()),
+  background_after: z.array(z.string()),
   delivery: z.array(z.string()),
 });
 

@@ -54,7 +54,8 @@ function sides(ctx: ArticleContext, actors: Actor[], cueStart: number, cueEnd: n
     a.kind === "place" ||
     ((a.kind === "state" || a.kind === "capital") &&
       (a.start < cueStart || a.start >= cueEnd) &&
-      /\b(in|at)\s+(the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start)) &&
+      (/\b(in|at)\s+(the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start)) ||
+        /\bFrom\s+$/.test(text.slice(Math.max(0, a.start - 6), a.start))) && // "From Majuro he flew…"
       // "at the U.S. House speaker's meeting": an owner, not a place
       !/^(\s+[\p{L}.-]+){0,3}['’]s\b/u.test(text.slice(a.end, a.end + 40)));
   const places = actors.filter(isPlace);
@@ -81,7 +82,14 @@ function nextKindOk(rule: Rule, s: Sides, text: string, cueEnd: number, titles: 
     close &&
     next.kind === "state" &&
     titles.some((t) => text.slice(next.end + 1, next.end + 1 + t.length).toLowerCase() === t);
-  const kind = titled ? "demonym" : close ? next.kind : null;
+  // A surname or pronoun for a person counts as the person.
+  const kind = titled
+    ? "demonym"
+    : close
+      ? next.kind === "surname" || next.kind === "pronoun"
+        ? "person"
+        : next.kind
+      : null;
   if (rule.only_if_next && !(kind && (rule.only_if_next as string[]).includes(kind))) return false;
   if (rule.unless_next && kind && (rule.unless_next as string[]).includes(kind)) return false;
   return true;
@@ -268,6 +276,12 @@ export const CueExtractor: Extractor = {
                 (joined
                   ? (sd.before[sd.before.length - 1] ?? null)
                   : subjectBefore(ctx, s.index, sd.before, say)));
+          // "It called Taiwan a reliable partner": the one named right after "called" is spoken of.
+          const named =
+            say >= 0 && s.tokens[say].norm === "called"
+              ? sd.after.concat(sd.before).find((a) => /^\s*$/.test(text.slice(s.tokens[say].end, a.start)))
+              : undefined;
+          if (named && sayer && named.id !== sayer.id) target = named;
           if (sayer) {
             // "Wu said Beijing had lured Kiribati": the reported doer is the one the stance is about.
             const doer =

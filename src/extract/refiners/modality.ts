@@ -36,8 +36,13 @@ export const ModalityRefiner: Refiner = {
       const win = windowBefore(c);
       const cueWords = c.sentence.tokens.slice(c.cue.first, c.cue.end).map((t) => t.norm);
       const all = c.sentence.tokens.slice(0, c.cue.first).map((t) => t.norm);
-      const whole = c.sentence.tokens.map((t) => t.norm);
-      if (hasPhrase(whole, background)) {
+      // Habit words before the cue anywhere in the sentence; a few ("several times") also in its own clause after.
+      const after: string[] = [];
+      for (const t of c.sentence.tokens.slice(c.cue.end)) {
+        if (CLAUSE_END.has(t.norm) || t.norm === ",") break;
+        after.push(t.norm);
+      }
+      if (hasPhrase(all, background) || hasPhrase(after, compile(m.background_after))) {
         debug?.(c, "background or habit (such as, typically…)");
         return false;
       }
