@@ -3,13 +3,23 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "web/dist/**", "dist/**", "corpus/**", "artifacts/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "web/dist/**",
+      "dist/**",
+      "corpus/**",
+      "artifacts/**",
+      ".probe*",
+      "**/.scratch/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["*.js", "bin/*.js"] },
+        projectService: { allowDefaultProject: ["*.js", "bin/*.js", "test/*/*.mjs", "src/*/*.js"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

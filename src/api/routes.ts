@@ -2,6 +2,7 @@
 import {
   articleView,
   countryProfile,
+  eventDetail,
   findEvents,
   listActors,
   listArticles,
@@ -17,6 +18,7 @@ import {
   ArticleView,
   CountryProfile,
   CountryQuery,
+  EventDetail,
   EventPage,
   EventQuery,
   IdParam,
@@ -41,6 +43,19 @@ export const ROUTES: RouteDef[] = [
     query: EventQuery,
     response: EventPage,
     handler: ({ query }, ctx) => findEvents(ctx, query),
+  }),
+  route({
+    path: "/api/events/{id}",
+    operationId: "getEvent",
+    summary: "One event with every article that reports it",
+    description:
+      "Reports of the same act (same type and pair, dates within a week at their precisions) are one event; " +
+      "each mention is that act as one article gave it, with its span, evidence, date and confidence.",
+    tag: "events",
+    params: IdParam,
+    response: EventDetail,
+    errors: [404],
+    handler: ({ params }, ctx) => eventDetail(ctx, params.id),
   }),
   route({
     path: "/api/timeline",

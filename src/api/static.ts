@@ -1,6 +1,7 @@
 // The built dashboard (web/dist): hashed assets cached for good, every other path answered with index.html
-// so the dashboard's own router can take it. Nothing outside the folder is ever read.
-import { readFile, stat } from "node:fs/promises";
+// so the dashboard's own router can take it. Nothing outside the folder is ever read: the path is decoded once,
+// resolved, and must stay inside the folder, and so must the file a link inside it points to.
+import { readFile, realpath, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
 export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, "..", "..", "web", "dist");
@@ -33,6 +34,17 @@ async function readIfFile(path: string): Promise<Uint8Array | null> {
   }
 }
 
+/** The file under root, its real path (links followed) still inside root; else null. */
+async function readInside(root: string, path: string): Promise<Uint8Array | null> {
+  try {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(path)]);
+    if (!real.startsWith(realRoot + sep)) return null;
+    return await readIfFile(real);
+  } catch {
+    return null;
+  }
+}
+
 /** The file for a URL path, the index page for any other page path, or null when the dashboard is not built. */
 export async function staticFile(root: string, urlPath: string): Promise<StaticFile | null> {
   let rel: string;
@@ -44,7 +56,7 @@ export async function staticFile(root: string, urlPath: string): Promise<StaticF
   const path = normalize(join(root, rel));
   const inside = path.startsWith(root + sep) && !rel.includes("\0");
   if (inside && extname(path)) {
-    const body = await readIfFile(path);
+    const body = await readInside(root, path);
     if (body) {
       const hashed = rel.startsWith("/assets/");
       return {

@@ -8,7 +8,10 @@ export class UsageError extends Error {}
 export const EXIT = { ok: 0, runtime: 1, usage: 2 } as const;
 
 export const dbOption = (): Option =>
-  new Option("--db <path>", "database file (default: $ATTACHE_DB or ~/.local/share/attache/attache.db)");
+  new Option(
+    "--db <path>",
+    "database file or postgres:// URL (default: $ATTACHE_DB or ~/.local/share/attache/attache.db)",
+  );
 
 export function withStore<T>(db: string | undefined, work: (repo: Repository) => Promise<T>): Promise<T> {
   const repo = openStore(resolveDbLocation(db));

@@ -88,7 +88,11 @@ export function setupIngest(program: Command): void {
         };
         const summary = await withStore(opts.db, (repo) => {
           if (jobs === 1)
-            return ingestInputs(inputsOf(listing, onError), repo, { code: createCoder(), onError, onProgress });
+            return ingestInputs(inputsOf(listing, onError), repo, {
+              code: createCoder(),
+              onError,
+              onProgress,
+            });
           const run = new ParallelIngest(repo, { jobs, onError, onProgress });
           return run.run(inputsOf(listing, (name, why) => run.report(name, why)));
         });

@@ -13,6 +13,8 @@ import { setupDataCheck } from "./data-check.ts";
 import { setupTimeline } from "./timeline.ts";
 import { setupCountry } from "./country.ts";
 import { setupExport } from "./export.ts";
+import { setupQueue } from "./queue.ts";
+import { setupWorker } from "./worker.ts";
 
 const COMMANDS: CommandSetup[] = [
   setupIngest,
@@ -26,6 +28,8 @@ const COMMANDS: CommandSetup[] = [
   setupTimeline,
   setupCountry,
   setupExport,
+  setupQueue,
+  setupWorker,
 ];
 
 function version(): string {

@@ -1,30 +1,71 @@
-// attache serve: the dashboard and the HTTP JSON API.
+// attache serve: the dashboard and the HTTP JSON API. Read-only unless given a token; loopback only unless
+// told otherwise; every request bounded in size and time.
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
+import type { Server as HttpServer } from "node:http";
+import { isIP } from "node:net";
 import { createApp } from "../api/app.ts";
+import { TokenError, loadToken } from "../api/auth.ts";
 import { DEFAULT_WEB_ROOT, isBuilt } from "../api/static.ts";
 import { loadKnowledge } from "../knowledge/index.ts";
 import { openStore, resolveDbLocation } from "../store/open.ts";
 import { UsageError, action, complain, dbOption, parseIntArg } from "./common.ts";
 
 export const DEFAULT_PORT = 4793;
+export const DEFAULT_HOST = "127.0.0.1";
+
+export interface ServeOptions {
+  /** The write token (null: read-only). */
+  token?: string | null;
+}
+
+/** Whether a bind address is the loopback interface only. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || (isIP(h) === 4 && h.startsWith("127."));
+}
+
+/** The Host headers a loopback-bound server answers: loopback names, any port. */
+export function loopbackHost(hostHeader: string): boolean {
+  const m = /^(\[[0-9a-f:.]+\]|[^:]+)(?::\d{1,5})?$/i.exec(hostHeader.trim());
+  return m !== null && isLoopback(m[1]);
+}
 
 /** Serves the store at dbLocation until SIGINT or SIGTERM; rejects when the port cannot be taken. */
-export async function startServer(dbLocation: string, port: number, host: string): Promise<void> {
+export async function startServer(
+  dbLocation: string,
+  port: number,
+  host: string,
+  options: ServeOptions = {},
+): Promise<void> {
   const knowledge = loadKnowledge();
   const repo = openStore(dbLocation);
-  const app = createApp({ repo, knowledge });
+  const token = options.token ?? null;
+  const app = createApp({ repo, knowledge, token, allowHost: isLoopback(host) ? loopbackHost : undefined });
   if (!(await isBuilt(DEFAULT_WEB_ROOT)))
     complain(
       "dashboard",
       `not built (no ${DEFAULT_WEB_ROOT}); serving the plain view — run npm run build:web`,
     );
+  if (!isLoopback(host))
+    complain(
+      "serve",
+      `listening on ${host}: anyone who can reach this machine can read the whole store` +
+        (token ? ", and anyone with the token can add to it" : ""),
+    );
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const shown =
         host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
-      process.stdout.write(`attache: serving http://${shown}:${info.port}/ (Ctrl-C to stop)\n`);
+      process.stdout.write(
+        `attache: serving http://${shown}:${info.port}/ (${token ? "POST /api/ingest with the token" : "read-only"}; Ctrl-C to stop)\n`,
+      );
     });
+    // A client that sends its request slowly (or never finishes it) is cut off.
+    const http = server as HttpServer;
+    http.headersTimeout = 10_000;
+    http.requestTimeout = 30_000;
+    http.keepAliveTimeout = 5_000;
     const stop = (): void => {
       server.close();
       void repo.close().then(resolve);
@@ -55,14 +96,28 @@ export function parsePort(value: string): number {
 export function setupServe(program: Command): void {
   program
     .command("serve")
-    .description("serve the dashboard and the read-only HTTP JSON API (OpenAPI at /api/openapi.json)")
+    .description(
+      "serve the dashboard and the HTTP JSON API (OpenAPI at /api/openapi.json); read-only unless given a token",
+    )
     .addOption(dbOption())
     .option("--port <n>", "port to listen on (default: $PORT or 4793)")
-    .option("--host <host>", "address to bind (default: localhost only)", "127.0.0.1")
+    .option("--host <host>", "address to bind (default: this machine only; 0.0.0.0 for every interface)", DEFAULT_HOST)
+    .option(
+      "--token-file <file>",
+      "accept POST /api/ingest from clients that send the token in this file's first line " +
+        "(default: $ATTACHE_TOKEN; neither: read-only)",
+    )
     .action(
-      action(async (opts: { db?: string; port?: string; host: string }) => {
+      action(async (opts: { db?: string; port?: string; host: string; tokenFile?: string }) => {
         const port = parsePort(opts.port ?? process.env.PORT ?? String(DEFAULT_PORT));
-        await startServer(resolveDbLocation(opts.db), port, opts.host);
+        let token: string | null;
+        try {
+          token = loadToken(opts.tokenFile);
+        } catch (err) {
+          if (err instanceof TokenError) throw new UsageError(err.message);
+          throw err;
+        }
+        await startServer(resolveDbLocation(opts.db), port, opts.host, { token });
       }),
     );
 }

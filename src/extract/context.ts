@@ -45,7 +45,7 @@ function surnameOf(k: Knowledge, personId: string, name: string): string {
 /** "Thamie Dlamini" → Dlamini; "Lin Chia-lung" → Lin (a hyphenated given name follows the surname). */
 function guessSurname(name: string): string {
   const parts = name
-    .replace(/\s*-\s*/g, "-")
+    .replace(/(?<!\s)\s*-\s*/g, "-")
     .split(/\s+/)
     .filter((p, i, all) => i === 0 || i < all.length - 1 || !/^(Jr|Sr|II|III|IV)\.?$/.test(p));
   return /-/.test(parts[parts.length - 1]) && parts.length === 2 ? parts[0] : parts[parts.length - 1];

@@ -1,13 +1,13 @@
 // Line rules for the chrome that plain-text scrapes carry: comment prompts, share and subscribe lines,
 // app banners, widget headings, photo captions and credits. Each rule names what a reader would call it.
+import { wordCount } from "./lines.ts";
 
 export interface LineRule {
   id: string;
   test: (line: string) => boolean;
 }
 
-const words = (s: string): number => (s.match(/\S+/g) ?? []).length;
-const short = (s: string, n: number): boolean => words(s) <= n;
+const short = (s: string, n: number): boolean => wordCount(s) <= n;
 const CREDIT_WORDS =
   /\b(REUTERS|AFP|AP|GETTY( IMAGES)?|EPA|KYODO|BLOOMBERG|XINHUA|POOL|VIA|PHOTO|FILE|STAFF|CNA|ANADOLU|SHUTTERSTOCK)\b/;
 

@@ -3,10 +3,12 @@ import { createHash } from "node:crypto";
 import { extname } from "node:path";
 import * as chrono from "chrono-node";
 import type { Article, DatePrecision, DateSource } from "../store/types.ts";
+import { InputError } from "./decode.ts";
 import { readHtml } from "./formats/html.ts";
 import { type RecordProblem, readFeed, readJsonLines } from "./formats/records.ts";
 import { readMarkdown, readText } from "./formats/text.ts";
 import type { PageResult } from "./formats/types.ts";
+import { MAX_ARTICLE_CHARS, tooLong } from "./limits.ts";
 
 export type Format = "text" | "markdown" | "html" | "jsonl" | "feed";
 
@@ -106,6 +108,12 @@ function toArticles(page: PageResult, sourceName: string, format: Format): Artic
   return [main, ...secondary];
 }
 
+/** A text or Markdown file is one page: refused whole, before any cleaning, when it is longer than an article. */
+function oneArticle(text: string): string {
+  if (text.length > MAX_ARTICLE_CHARS) throw new InputError(tooLong(text.length, "text in one page"));
+  return text;
+}
+
 /** Reads one decoded input; never throws for a bad record inside it (those become problems). */
 export async function readDocument(name: string, text: string): Promise<ReadResult> {
   const format = detectFormat(name, text);
@@ -122,10 +130,10 @@ export async function readDocument(name: string, text: string): Promise<ReadResu
       pages = [await readHtml(text)];
       break;
     case "markdown":
-      pages = [readMarkdown(text)];
+      pages = [readMarkdown(oneArticle(text))];
       break;
     default:
-      pages = [readText(text)];
+      pages = [readText(oneArticle(text))];
   }
   const articles = pages.flatMap((p) => toArticles(p, name, format));
   if (articles.length === 0 && problems.length === 0)

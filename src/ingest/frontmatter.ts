@@ -15,7 +15,19 @@ const KEYS: Record<string, keyof Omit<FrontMatter, "bodyStart">> = {
   title: "title",
   source: "source",
 };
-const LINE = /^([A-Za-z]+):[ \t]*(.*?)[ \t]*$/;
+/** A key and its colon; the value is the rest of the line, trimmed by hand (a regex that trims both ends of a
+ * lazy value backtracks in cubic time on a line of tabs). */
+const KEY = /^([A-Za-z]+):/;
+
+const isBlank = (c: string): boolean => c === " " || c === "\t";
+
+function trimBlanks(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isBlank(s[a])) a++;
+  while (b > a && isBlank(s[b - 1])) b--;
+  return s.slice(a, b);
+}
 
 /** Reads front matter at the top of a text; null when the text has none. */
 export function parseFrontMatter(text: string): FrontMatter | null {
@@ -32,10 +44,10 @@ export function parseFrontMatter(text: string): FrontMatter | null {
       fm.bodyStart = next;
       return fm;
     }
-    const m = LINE.exec(line);
+    const m = KEY.exec(line);
     const key = m ? KEYS[m[1].toLowerCase()] : undefined;
     if (!m || !key) return keys > 0 ? { ...fm, bodyStart: pos } : null;
-    fm[key] = m[2];
+    fm[key] = trimBlanks(line.slice(m[0].length));
     keys++;
     pos = next;
   }

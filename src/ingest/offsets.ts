@@ -66,7 +66,8 @@ export function toOriginal(
   let i = segmentAt(offsets, start);
   if (i < 0) i = Math.min(-1 - i, offsets.length - 1);
   const s = offsets[i];
-  const oStart = s.o + Math.max(0, start - s.c);
+  // A start past the last segment (in a gap the builder inserted at the end) snaps to that segment's end.
+  const oStart = s.o + Math.min(s.len, Math.max(0, start - s.c));
   let j = segmentAt(offsets, Math.max(start, end - 1));
   if (j < 0) j = Math.max(-2 - j, 0);
   const e = offsets[j];

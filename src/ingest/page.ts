@@ -22,8 +22,15 @@ export interface CleanedPage {
 }
 
 const LONG = 25;
-const isParagraph = (l: Line): boolean => wordCount(l.text) >= LONG;
-const isSentence = (l: Line): boolean => wordCount(l.text) >= 5 && /[.!?"'”’)]$/.test(l.text);
+/** Each line's word count, counted once (the passes below ask for it several times). */
+const counted = new WeakMap<Line, number>();
+const wordsOf = (l: Line): number => {
+  let n = counted.get(l);
+  if (n === undefined) counted.set(l, (n = wordCount(l.text)));
+  return n;
+};
+const isParagraph = (l: Line): boolean => wordsOf(l) >= LONG;
+const isSentence = (l: Line): boolean => wordsOf(l) >= 5 && /[.!?"'”’)]$/.test(l.text);
 const norm = (s: string): string =>
   s
     .toLowerCase()

@@ -38,7 +38,7 @@ export async function ingestInputs(
 ): Promise<IngestSummary> {
   const sum = emptySummary();
   const started = performance.now();
-  const writer = new BatchWriter(repo, sum, hooks.onError);
+  const writer = new BatchWriter(repo, sum, (name, why) => hooks.onError(name, why));
   for await (const input of inputs) {
     sum.inputs++;
     try {

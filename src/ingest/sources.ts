@@ -1,6 +1,7 @@
 // What the user named → inputs to read: files, folders (recursively, safe from symlink loops), "-" and URLs.
 import { createReadStream } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { readFile, readdir, realpath, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { InputError } from "./decode.ts";
 
@@ -34,14 +35,23 @@ async function readLimited(stream: AsyncIterable<Buffer | string>, max: number):
   return Buffer.concat(chunks);
 }
 
-function fileInput(path: string, size: number, limits: SourceLimits): Input {
+/** A file: a regular one is read in one piece of its own size (no chunks to join: half the memory); a pipe
+ * or a device (`<(command)`, /dev/zero) is streamed, and stopped at the limit. */
+function fileInput(path: string, st: Stats, limits: SourceLimits): Input {
+  const size = st.size;
+  const tooLarge = (): InputError =>
+    new InputError(`too large: ${mb(size)} is over the ${mb(limits.maxBytes)} limit`);
   return {
     name: path,
     size,
-    load: () =>
-      size > limits.maxBytes
-        ? Promise.reject(new InputError(`too large: ${mb(size)} is over the ${mb(limits.maxBytes)} limit`))
-        : readLimited(createReadStream(path), limits.maxBytes),
+    async load() {
+      if (size > limits.maxBytes) throw tooLarge();
+      if (!st.isFile()) return readLimited(createReadStream(path), limits.maxBytes);
+      const buf = await readFile(path);
+      if (buf.length > limits.maxBytes)
+        throw new InputError(`too large: grew past the ${mb(limits.maxBytes)} limit`);
+      return buf;
+    },
   };
 }
 
@@ -98,7 +108,7 @@ async function* walk(
       continue;
     }
     if (st.isDirectory()) yield* walk(path, seen, limits, onSkip);
-    else if (st.isFile()) yield fileInput(path, st.size, limits);
+    else if (st.isFile()) yield fileInput(path, st, limits);
   }
 }
 
@@ -133,7 +143,7 @@ export async function* expandInputs(
         continue;
       }
       if (st.isDirectory()) yield* walk(arg, seen, limits, onSkip);
-      else yield fileInput(arg, st.size, limits);
+      else yield fileInput(arg, st, limits);
     }
   }
 }

@@ -38,13 +38,23 @@ export class KnowledgeBase implements Knowledge {
     return this.gazetteer.findMentions(text);
   }
 
+  /** Every state as callers see it, sorted by id, built once: the coder asks for them per candidate. */
+  private infos: { list: readonly StateInfo[]; byId: Map<string, StateInfo> } | null = null;
+
+  private stateInfos(): { list: readonly StateInfo[]; byId: Map<string, StateInfo> } {
+    if (!this.infos) {
+      const list = [...this.statesById.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(toInfo);
+      this.infos = { list, byId: new Map(list.map((s) => [s.id, s])) };
+    }
+    return this.infos;
+  }
+
   state(id: string): StateInfo | undefined {
-    const s = this.statesById.get(id.toUpperCase());
-    return s && toInfo(s);
+    return this.stateInfos().byId.get(id.toUpperCase());
   }
 
   states(): StateInfo[] {
-    return [...this.statesById.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(toInfo);
+    return [...this.stateInfos().list];
   }
 
   resolveActor(name: string): string | null {
@@ -115,9 +125,11 @@ export class KnowledgeBase implements Knowledge {
   }
 }
 
+/** A state as callers see it; frozen, since every caller gets the same one. */
 function toInfo(s: StateRecord): StateInfo {
   const { inRecognitionTable: _t, claimant: _c, ...info } = s;
-  return { ...info };
+  if (info.latlng) Object.freeze(info.latlng);
+  return Object.freeze({ ...info });
 }
 
 export function compile(raw: RawData): Compiled {

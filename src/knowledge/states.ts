@@ -24,7 +24,8 @@ const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u;
 /** Package spellings worth matching: not two-letter codes, not other scripts, not "Korea, Republic of". */
 const usableSpelling = (s: string): boolean => s.length > 2 && LATIN.test(s) && !s.includes(",");
 
-const splitDemonym = (d: string | undefined): string[] => (d ? d.split(/,\s*|\s+or\s+/).filter(Boolean) : []);
+const splitDemonym = (d: string | undefined): string[] =>
+  d ? d.split(/,\s*|(?<!\s)\s+or\s+/).filter(Boolean) : [];
 
 function fromPackage(c: PackageCountry): { info: StateRecord; names: NameEntry[] } {
   const info: StateRecord = {

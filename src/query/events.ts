@@ -1,8 +1,8 @@
 // Events by actor, pair, type, status, date range and text, one stable page at a time.
 import type { EventFilter } from "../store/repository.ts";
 import { type QueryContext, resolveActor } from "./context.ts";
-import { badRequest } from "./errors.ts";
-import type { EventPageOut, EventQuery } from "./schemas.ts";
+import { badRequest, notFound } from "./errors.ts";
+import type { EventDetailOut, EventPageOut, EventQuery } from "./schemas.ts";
 
 /** Turns validated query parameters into a store filter, resolving actor names to ids. */
 export function eventFilter(ctx: QueryContext, q: Partial<EventQuery>): EventFilter {
@@ -32,6 +32,17 @@ export async function findEvents(ctx: QueryContext, q: EventQuery): Promise<Even
     ctx.repo.countEvents(filter),
   ]);
   return { items, total, limit: q.limit, offset: q.offset };
+}
+
+/** One event with every article that reports it, each mention as its article gave it. */
+export async function eventDetail(ctx: QueryContext, id: string): Promise<EventDetailOut> {
+  const event = await ctx.repo.getEvent(id);
+  if (!event) throw notFound(`no event with id ${id}`);
+  const mentions = await ctx.repo.listMentions(id);
+  const articles = new Map(
+    (await ctx.repo.articleSummaries(mentions.map((m) => m.articleId))).map((a) => [a.id, a]),
+  );
+  return { event, mentions: mentions.map((m) => ({ ...m, article: articles.get(m.articleId) ?? null })) };
 }
 
 /** Every matching event, oldest first, read page by page (for exports). */

@@ -46,36 +46,39 @@ export const Span = z.object({ start: z.int().min(0), end: z.int().min(0) });
 
 /** The fields of one coded record: an event, or one article's mention of it. */
 const EventFields = z.object({
-    id: z.string(),
-    articleId: z.string(),
-    type: EventType,
-    source: z.string().meta({ description: "Actor id: ISO alpha-3 or IGO:NAME." }),
-    target: z.string().nullable(),
-    sourceActor: z.string().nullable(),
-    targetActor: z.string().nullable(),
-    date: PartialDate.nullable(),
-    datePrecision: DatePrecision.nullable(),
-    dateStated: z.boolean(),
-    status: EventStatus,
-    amount: z
-      .object({ text: z.string(), value: z.number().nullable(), unit: z.string().nullable() })
-      .nullable(),
-    location: z.string().nullable(),
-    quote: z.object({ text: z.string(), speaker: z.string().nullable() }).nullable(),
-    span: Span.meta({ description: "Evidence offsets into the article's original text." }),
-    evidence: z.string(),
-    plover: z.object({ type: z.string(), mode: z.string().nullable() }),
-    confidence: z.number().min(0).max(1),
-    rule: z.string(),
+  id: z.string(),
+  articleId: z.string(),
+  type: EventType,
+  source: z.string().meta({ description: "Actor id: ISO alpha-3 or IGO:NAME." }),
+  target: z.string().nullable(),
+  sourceActor: z.string().nullable(),
+  targetActor: z.string().nullable(),
+  date: PartialDate.nullable(),
+  datePrecision: DatePrecision.nullable(),
+  dateStated: z.boolean(),
+  status: EventStatus,
+  amount: z
+    .object({ text: z.string(), value: z.number().nullable(), unit: z.string().nullable() })
+    .nullable(),
+  location: z.string().nullable(),
+  quote: z.object({ text: z.string(), speaker: z.string().nullable() }).nullable(),
+  span: Span.meta({ description: "Evidence offsets into the article's original text." }),
+  evidence: z.string(),
+  plover: z.object({ type: z.string(), mode: z.string().nullable() }),
+  confidence: z.number().min(0).max(1),
+  rule: z.string(),
 });
 
 export const Event = named(
   EventFields.extend({
-    sources: z.int().min(1).meta({
-      description:
-        "How many articles report this act. Reports of one act are merged into one event; its fields are " +
-        "chosen from them by a documented rule, and GET /api/events/{id} lists them.",
-    }),
+    sources: z
+      .int()
+      .min(1)
+      .meta({
+        description:
+          "How many articles report this act. Reports of one act are merged into one event; its fields are " +
+          "chosen from them by a documented rule, and GET /api/events/{id} lists them.",
+      }),
   }),
   "Event",
   "One act with the evidence it was read from and the number of articles that report it.",
@@ -119,10 +122,7 @@ export const Mention = named(
   "One article's report of an event, as that article gave it: its id, span, evidence, date and confidence.",
 );
 
-export const mentionSchemaMatchesRecord: Same<
-  Omit<z.infer<typeof Mention>, "article">,
-  EventMention
-> = true;
+export const mentionSchemaMatchesRecord: Same<Omit<z.infer<typeof Mention>, "article">, EventMention> = true;
 
 export const EventDetail = named(
   z.object({ event: Event, mentions: z.array(Mention) }),

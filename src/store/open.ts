@@ -1,6 +1,8 @@
-// Chooses the store from a location: a file path (SQLite) today; postgres:// URLs when that store lands.
+// Chooses the store from a location: a postgres:// or postgresql:// URL is a PostgreSQL server (shared by a
+// team, written by several workers); anything else is a SQLite file (`:memory:` for a throw-away one).
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { isPostgresUrl, openPostgres } from "./postgres/postgres-repository.ts";
 import type { Repository } from "./repository.ts";
 import { openSqlite } from "./sqlite/sqlite-repository.ts";
 
@@ -14,9 +16,10 @@ export function resolveDbLocation(flag: string | undefined, env: NodeJS.ProcessE
   return flag || env.ATTACHE_DB || defaultDbPath(env);
 }
 
+/**
+ * Opens the store at a location. Synchronous for both kinds: PostgreSQL connects and migrates in the
+ * background and every call waits for that, so a server that cannot be reached is reported by the first call.
+ */
 export function openStore(location: string): Repository {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new Error(`PostgreSQL stores are not supported yet: ${location}`);
-  }
-  return openSqlite(location);
+  return isPostgresUrl(location) ? openPostgres(location) : openSqlite(location);
 }

@@ -34,9 +34,11 @@ const SCALE: Record<string, number> = {
   k: 1e3,
 };
 
-// Bounded quantifiers only: no nested repetition, so no catastrophic backtracking.
+// Bounded quantifiers only: no nested repetition, so no catastrophic backtracking. A number is the whole run
+// of digits ("$1000" is a thousand, not $100 and a 0): grouped by commas or not, never followed by a digit,
+// and not begun inside another number.
 const AMOUNT =
-  /(?<cur>US\$|NT\$|USD|TWD|EUR|\$|€|£|¥)\s?(?<num>\d{1,3}(?:,\d{3}){0,5}(?:\.\d{1,4})?|\d{1,15}(?:\.\d{1,4})?)(?:\s?(?<scale>thousand|million|billion|trillion|bn|m|k)\b)?|(?<num2>\d{1,3}(?:,\d{3}){0,5}(?:\.\d{1,4})?|\d{1,15}(?:\.\d{1,4})?)\s?(?<scale2>thousand|million|billion|trillion)?\s?(?<cur2>yen|yuan|euros|dollars|RMB)\b|(?<pct>\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per cent\b)/gi;
+  /(?<cur>US\$|NT\$|USD|TWD|EUR|\$|€|£|¥)\s?(?<num>(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,15})(?:\.\d{1,4})?(?!\d))(?:\s?(?<scale>thousand|million|billion|trillion|bn|m|k)\b)?|(?<![\d.,])(?<num2>(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,15})(?:\.\d{1,4})?(?!\d))\s?(?<scale2>thousand|million|billion|trillion)?\s?(?<cur2>yen|yuan|euros|dollars|RMB)\b|(?<![\d.,])(?<pct>\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per cent\b)/gi;
 
 export function findAmounts(text: string): AmountMatch[] {
   const out: AmountMatch[] = [];

@@ -74,7 +74,7 @@ export function findDates(
   const ref = anchor ?? new Date(Date.UTC(2000, 0, 1));
   const latest = (anchorEnd ?? ref).getTime() + 36 * 3600 * 1000;
   for (const r of chrono.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
-    const bare = r.text.trim().replace(/[,.;:]+$/, "");
+    const bare = r.text.trim().replace(/(?<![,.;:])[,.;:]+$/, "");
     if (/^\p{Ll}{2,4}$/u.test(bare)) continue; // "sat down", "wed": a verb, not Saturday
     if (
       /\b(later|earlier) (in|that) the day\b|\bthat (same )?day\b/i.test(

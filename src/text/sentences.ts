@@ -43,14 +43,30 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
+/**
+ * Runs of more than 200 non-space characters are not given to wink as words. Its model tests each unknown word with
+ * /[a-z].*\.$/i, which takes time in the square of the word's length: a page with no spaces (base64, a
+ * mangled scrape) of 200,000 characters took a minute. Such runs are not words: wink gets spaces of the same
+ * length in their place (so every offset holds), and they have no tokens.
+ */
+const LONG_RUN = /(?<!\S)\S{201,}/g;
+
+/**
+ * Tokens in one sentence at most; a longer run (a page with no full stops) is cut into sentences of this
+ * many. News sentences stay under 150 tokens, and the coder compares the names within a sentence pairwise:
+ * a "sentence" of 40,000 tokens took it minutes.
+ */
+const MAX_SENTENCE_TOKENS = 400;
+
 function sentencesOfLine(line: string, base: number, out: Sentence[]): void {
-  const doc = nlp.readDoc(line);
+  const read = line.replace(LONG_RUN, (m) => " ".repeat(m.length));
+  const doc = nlp.readDoc(read);
   const tokens: Token[] = [];
   let cursor = 0;
   doc.tokens().each((t: ItemToken) => {
     const value = t.out(its.value);
     // wink keeps the text as written; find each token from where the last one ended.
-    const at = line.indexOf(value, cursor);
+    const at = read.indexOf(value, cursor);
     const start = at < 0 ? cursor : at;
     const end = start + value.length;
     cursor = end;
@@ -67,16 +83,25 @@ function sentencesOfLine(line: string, base: number, out: Sentence[]): void {
     const [first, last] = s.out(its.span) as [number, number];
     const toks = tokens.slice(first, last + 1);
     if (toks.length === 0) return;
-    const start = toks[0].start;
-    const end = toks[toks.length - 1].end;
     // No sentence of news begins in lower case: "(R-Calif.) hosted…" is the same sentence, cut at an abbreviation.
     const prev = out[out.length - 1];
-    if (prev && prev.end >= base && /^\p{Ll}/u.test(toks[0].text)) {
+    if (
+      prev &&
+      prev.end >= base &&
+      /^\p{Ll}/u.test(toks[0].text) &&
+      prev.tokens.length + toks.length <= MAX_SENTENCE_TOKENS
+    ) {
+      const end = toks[toks.length - 1].end;
       prev.tokens.push(...toks);
       prev.end = end;
       prev.text = line.slice(prev.start - base, end - base);
       return;
     }
-    out.push({ start, end, text: line.slice(start - base, end - base), tokens: toks, index: out.length });
+    for (let i = 0; i < toks.length; i += MAX_SENTENCE_TOKENS) {
+      const part = toks.slice(i, i + MAX_SENTENCE_TOKENS);
+      const start = part[0].start;
+      const end = part[part.length - 1].end;
+      out.push({ start, end, text: line.slice(start - base, end - base), tokens: part, index: out.length });
+    }
   });
 }

@@ -5,6 +5,7 @@ import { CleanTextBuilder } from "../../src/ingest/offsets.ts";
 import { loadKnowledge } from "../../src/knowledge/index.ts";
 import type { Knowledge } from "../../src/knowledge/types.ts";
 import type { QueryContext } from "../../src/query/context.ts";
+import type { Repository } from "../../src/store/repository.ts";
 import { openSqlite } from "../../src/store/sqlite/sqlite-repository.ts";
 import type { Article, EventRecord } from "../../src/store/types.ts";
 import { fixture } from "./shared.ts";
@@ -120,8 +121,12 @@ export interface World {
 }
 
 /** The store in memory, or in a SQLite file (for tests that run the `attache` command on it). */
-export async function buildWorld(location = ":memory:"): Promise<World> {
-  const repo = openSqlite(location);
+export function buildWorld(location = ":memory:"): Promise<World> {
+  return fillWorld(openSqlite(location));
+}
+
+/** Stores the world's articles and events in a store of any kind (test/store runs it on both). */
+export async function fillWorld(repo: Repository): Promise<World> {
   const a1 = article(
     "a1-gondor-aid",
     A1,

@@ -6,6 +6,7 @@ import { Empty } from "./components/ui.tsx";
 import { ArticlePage } from "./pages/ArticlePage.tsx";
 import { ArticlesPage } from "./pages/ArticlesPage.tsx";
 import { CountryPage } from "./pages/CountryPage.tsx";
+import { EventPage } from "./pages/EventPage.tsx";
 import { EventsPage } from "./pages/EventsPage.tsx";
 import { MapPage } from "./pages/MapPage.tsx";
 import { RelationPage } from "./pages/RelationPage.tsx";
@@ -20,6 +21,7 @@ function Page() {
   if ((m = match("/relations/:a/:b", path)))
     return { title: `${m.a} and ${m.b}`, node: <RelationPage key={`${m.a}/${m.b}`} a={m.a} b={m.b} /> };
   if (match("/events", path)) return { title: "Events", node: <EventsPage /> };
+  if ((m = match("/events/:id", path))) return { title: "Event", node: <EventPage key={m.id} id={m.id} /> };
   if (match("/articles", path)) return { title: "Articles", node: <ArticlesPage /> };
   if ((m = match("/articles/:id", path)))
     return { title: "Article", node: <ArticlePage key={m.id} id={m.id} /> };

@@ -116,7 +116,7 @@ function parties(
       : near && /^['’]s\s*$/.test(gap(near))
         ? near
         : null;
-  const adjacent = near && /^\s*-?\s*$/.test(gap(near)) ? near : null;
+  const adjacent = near && /^\s*(-\s*)?$/.test(gap(near)) ? near : null;
   // "a visit … by X", "the decision by X to cut ties": the agent named after "by".
   const byBefore = (a: Actor, floor: number): boolean =>
     /\bby\s+([\p{L}.-]+\s+){0,3}$/u.test(text.slice(Math.max(floor, a.start - 40), a.start));
@@ -219,7 +219,7 @@ function coordinated(text: string, actors: Actor[], first: Actor | null): Actor[
   let last = first;
   for (const a of actors) {
     if (a.start < last.end) continue;
-    if (!/^\s*(,|,?\s*and( then)?|&)\s*$/.test(text.slice(last.end, a.start))) break;
+    if (!/^\s*(,(\s*and( then)?)?|and( then)?|&)\s*$/.test(text.slice(last.end, a.start))) break;
     out.push(a);
     last = a;
   }

@@ -1,7 +1,9 @@
 // HTML pages: main content by Defuddle (a readability library) on a linkedom document, then each block's
 // text located in the page source so evidence offsets point into the page as read.
 import { boilerplateRule } from "../boilerplate.ts";
-import { squash, visibleText } from "../html-text.ts";
+import { InputError } from "../decode.ts";
+import { domCopy, squash, visibleText } from "../html-text.ts";
+import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, tooLong } from "../limits.ts";
 import { CleanTextBuilder } from "../offsets.ts";
 import type { PageResult } from "./types.ts";
 
@@ -41,9 +43,14 @@ function meta(document: Document, selector: string, attr = "content"): string | 
 
 /** Extracts the article of an HTML page; `fragment` skips readability (a feed item's HTML is all content). */
 export async function readHtml(html: string, fragment = false): Promise<PageResult> {
+  const visible = visibleText(html);
+  if (visible.text.length > MAX_ARTICLE_CHARS)
+    throw new InputError(tooLong(visible.text.length, "visible text"));
+  // Readability and the DOM read a copy without too-deep tags; the text they keep is then found in `html`.
+  const flat = domCopy(html, MAX_HTML_DEPTH).html;
   const { Defuddle, parseHTML } = await loadLibraries();
-  const { document } = parseHTML(html);
-  let content = html;
+  const { document } = parseHTML(flat);
+  let content = flat;
   let title: string | null = null;
   let published: string | null = null;
   let outlet: string | null = null;
@@ -61,7 +68,6 @@ export async function readHtml(html: string, fragment = false): Promise<PageResu
     outlet = meta(document, 'meta[property="og:site_name"]') || res.site || null;
     url = meta(document, 'link[rel="canonical"]', "href") || meta(document, 'meta[property="og:url"]');
   }
-  const visible = visibleText(html);
   const b = new CleanTextBuilder();
   let cursor = 0;
   const dropped: Array<{ rule: string; text: string }> = [];

@@ -2,6 +2,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { InputError } from "../decode.ts";
 import { parseIsoDate } from "../frontmatter.ts";
+import { MAX_ARTICLE_CHARS, tooLong } from "../limits.ts";
 import { cleanPage } from "../page.ts";
 import { readHtml } from "./html.ts";
 import type { PageMeta, PageResult } from "./types.ts";
@@ -11,7 +12,29 @@ export interface RecordProblem {
   why: string;
 }
 
-async function fromRecord(text: string | null, html: string | null, meta: PageMeta): Promise<PageResult> {
+/** One record's page, or the problem with it (a record too long for an article): the others still count. */
+async function fromRecord(
+  text: string | null,
+  html: string | null,
+  meta: PageMeta,
+  where: string,
+  problems: RecordProblem[],
+): Promise<PageResult | null> {
+  const length = (html ?? text ?? "").length;
+  if (length > MAX_ARTICLE_CHARS) {
+    problems.push({ where, why: tooLong(length, html ? "HTML" : "text") });
+    return null;
+  }
+  try {
+    return await readRecord(text, html, meta);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    problems.push({ where, why: err.message });
+    return null;
+  }
+}
+
+async function readRecord(text: string | null, html: string | null, meta: PageMeta): Promise<PageResult> {
   if (html) {
     const page = await readHtml(html, true);
     return { ...page, meta: { ...meta, title: meta.title ?? page.meta.title } };
@@ -58,7 +81,8 @@ export async function readJsonLines(text: string, problems: RecordProblem[]): Pr
         typeof rec.source === "string" ? rec.source : typeof rec.outlet === "string" ? rec.outlet : null,
       ...dateMeta(rec.date),
     };
-    out.push(await fromRecord(t, h, meta));
+    const page = await fromRecord(t, h, meta, `line ${i + 1}`, problems);
+    if (page) out.push(page);
   }
   return out;
 }
@@ -70,6 +94,9 @@ const str = (v: unknown): string | null => {
   return null;
 };
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+/** An HTML tag; its body stops at the next "<", so a text of "<a<a<a…" is scanned once. */
+const HAS_TAG = /<[a-z][^<>]*>/i;
 
 export async function readFeed(xml: string, problems: RecordProblem[]): Promise<PageResult[]> {
   const parser = new XMLParser({
@@ -108,13 +135,15 @@ export async function readFeed(xml: string, problems: RecordProblem[]): Promise<
       ...dateMeta(null),
       publishedRaw: str(it.pubDate) ?? str(it.published) ?? str(it.updated) ?? str(it["dc:date"]),
     };
-    out.push(
-      await fromRecord(
-        /<[a-z][^>]*>/i.test(body) ? null : body,
-        /<[a-z][^>]*>/i.test(body) ? body : null,
-        meta,
-      ),
+    const isHtml = HAS_TAG.test(body);
+    const page = await fromRecord(
+      isHtml ? null : body,
+      isHtml ? body : null,
+      meta,
+      `item ${i + 1}`,
+      problems,
     );
+    if (page) out.push(page);
   }
   if (rssItems.length + atomEntries.length === 0) throw new InputError("feed has no items");
   return out;

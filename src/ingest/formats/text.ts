@@ -38,7 +38,8 @@ export function readMarkdown(text: string): PageResult {
     .replace(/^[ \t]{0,3}(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+\.[ \t]+)/gm, blank)
     .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, blank)
     .replace(
-      /!?\[([^\]\n]*)\]\(([^)\n]*)\)/g,
+      // Neither part holds a bracket: each "[" starts at most one scan, so "[[[[…" is read in linear time.
+      /!?\[([^[\]\n]*)\]\(([^()[\]\n]*)\)/g,
       (m, label: string) => ` ${label}${" ".repeat(m.length - label.length - 1)}`,
     )
     .replace(

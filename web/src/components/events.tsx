@@ -7,6 +7,23 @@ import { StatusChip, TypeChip } from "./ui.tsx";
 export const articleHref = (e: Pick<EventOut, "articleId" | "id">): string =>
   `/articles/${e.articleId}#ev-${e.id}`;
 
+export const eventHref = (e: Pick<EventOut, "id">): string => `/events/${encodeURIComponent(e.id)}`;
+
+/** "reported by N sources", linking to the event's page with every report; one source says so plainly. */
+export function Sources({ e, short }: { e: Pick<EventOut, "id" | "sources">; short?: boolean }) {
+  const label = short ? String(e.sources) : `reported by ${e.sources} source${e.sources === 1 ? "" : "s"}`;
+  return (
+    <Link
+      href={eventHref(e)}
+      class={e.sources > 1 ? "sources multi" : "sources"}
+      data-testid="event-sources"
+      title={`${e.sources} article${e.sources === 1 ? "" : "s"} report this event`}
+    >
+      {label}
+    </Link>
+  );
+}
+
 export function Parties({ e, names }: { e: EventOut; names?: Map<string, string> }) {
   const name = (id: string): string => names?.get(id) ?? id;
   const who = (id: string, actor: string | null) => (
@@ -76,6 +93,8 @@ export function EventCard({
           {" "}
           · {Math.round(e.confidence * 100)}%
         </span>
+        {" · "}
+        <Sources e={e} />
       </footer>
     </article>
   );

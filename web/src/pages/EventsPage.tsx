@@ -4,7 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ActorListOut, EventPageOut } from "../../../src/query/schemas.ts";
 import { EVENT_TYPES } from "../../../src/store/types.ts";
 import { apiPath, useApi } from "../api.ts";
-import { articleHref } from "../components/events.tsx";
+import { Sources, articleHref } from "../components/events.tsx";
 import { Empty, ErrorBox, Loading, Pager, StatusChip, TypeChip } from "../components/ui.tsx";
 import { fmtDate, plural, typeLabel } from "../format.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
@@ -247,6 +247,9 @@ export function EventsPage() {
                     </button>
                   </th>
                 ))}
+                <th scope="col" title="Articles that report the event">
+                  Sources
+                </th>
                 <th scope="col">Evidence</th>
               </tr>
             </thead>
@@ -278,6 +281,9 @@ export function EventsPage() {
                   </td>
                   <td data-label="Status">
                     <StatusChip status={e.status} />
+                  </td>
+                  <td data-label="Sources" class="num">
+                    <Sources e={e} short />
                   </td>
                   <td data-label="Evidence" class="evidence-cell">
                     <Link href={articleHref(e)} class="row-link">

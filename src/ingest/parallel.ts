@@ -1,0 +1,207 @@
+// Parallel ingest (--jobs N): worker threads decode, read and code the inputs (code-worker.ts) while this
+// thread reads their bytes, puts the results back in input order and is the one writer (BatchWriter). Error
+// lines, counts and the store come out as the one-thread loop (run.ts) makes them.
+import { Worker } from "node:worker_threads";
+import type { Repository } from "../store/repository.ts";
+import type { Done, FromWorker, ToWorker } from "./code-worker.ts";
+import { type IngestSummary, emptySummary, isInputError, problemName } from "./run.ts";
+import type { Input } from "./sources.ts";
+import { BatchWriter, describeError } from "./writer.ts";
+
+export interface ParallelHooks {
+  /** Worker threads that read and code (at least 1). */
+  jobs: number;
+  onError(name: string, why: string): void;
+  onProgress?(summary: IngestSummary): void;
+}
+
+const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./code-worker.ts", import.meta.url).href)}); })`;
+
+interface Job {
+  resolve(done: Done): void;
+  reject(err: Error): void;
+}
+
+interface Handle {
+  worker: Worker;
+  ready: boolean;
+  jobs: Map<number, Job>;
+}
+
+/** Up to `size` workers, started as work arrives; each input goes to the least busy one. */
+class WorkerPool {
+  private readonly handles: Handle[] = [];
+  private fatal: Error | null = null;
+  private closing = false;
+
+  constructor(
+    private readonly size: number,
+    /** For each id, whether the article is already stored (then the worker does not code it). */
+    private readonly known: (ids: string[]) => Promise<boolean[]>,
+  ) {}
+
+  run(seq: number, name: string, bytes: Buffer): Promise<Done> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    const h = this.pick();
+    return new Promise((resolve, reject) => {
+      h.jobs.set(seq, { resolve, reject });
+      const copy = new Uint8Array(bytes); // a Buffer may share its memory with others: send a copy of its own
+      this.post(h, { t: "job", seq, name, bytes: copy }, [copy.buffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.handles.map((h) => h.worker.terminate()));
+  }
+
+  private post(h: Handle, m: ToWorker, transfer: ArrayBuffer[] = []): void {
+    h.worker.postMessage(m, transfer);
+  }
+
+  private pick(): Handle {
+    let best: Handle | null = null;
+    for (const h of this.handles) if (!best || h.jobs.size < best.jobs.size) best = h;
+    if (best && (best.jobs.size === 0 || this.handles.length >= this.size)) return best;
+    return this.spawn();
+  }
+
+  private spawn(): Handle {
+    // Worker threads do not inherit the TypeScript loader: each registers tsx, then loads code-worker.ts.
+    const worker = new Worker(WORKER_BOOT, { eval: true });
+    const h: Handle = { worker, ready: false, jobs: new Map() };
+    worker.on("message", (m: FromWorker) => {
+      if (m.t === "ready") h.ready = true;
+      else if (m.t === "parsed") {
+        this.known(m.ids).then(
+          (skip) => this.post(h, { t: "code", seq: m.seq, skip }),
+          () => this.post(h, { t: "code", seq: m.seq, skip: m.ids.map(() => false) }),
+        );
+      } else {
+        const job = h.jobs.get(m.seq);
+        h.jobs.delete(m.seq);
+        job?.resolve(m);
+      }
+    });
+    worker.on("error", (err) => this.lost(h, err));
+    worker.on("exit", (code) => this.lost(h, new Error(`exited with code ${code}`)));
+    this.handles.push(h);
+    return h;
+  }
+
+  /** A worker that dies before it is ready stops the ingest (bad data, say); one that dies later fails only
+   * the inputs it held, and the next input starts a new one. */
+  private lost(h: Handle, err: Error): void {
+    const at = this.handles.indexOf(h);
+    if (at < 0 || this.closing) return;
+    this.handles.splice(at, 1);
+    if (!h.ready) {
+      this.fatal = new Error(`an ingest worker could not start: ${err.message}`);
+      for (const job of h.jobs.values()) job.reject(this.fatal);
+      return;
+    }
+    for (const [seq, job] of h.jobs)
+      job.resolve({
+        t: "done",
+        seq,
+        problems: [],
+        read: false,
+        slots: [],
+        error: `unexpected error: the worker reading it stopped (${err.message})`,
+      });
+  }
+}
+
+interface Loaded {
+  name: string;
+  result: Promise<{ bytes: number; done: Done }>;
+}
+
+export class ParallelIngest {
+  private readonly sum = emptySummary();
+  private readonly writer: BatchWriter;
+  private readonly pool: WorkerPool;
+  /** Problems found while listing inputs, each with the number of inputs listed before it. */
+  private readonly notes: Array<{ before: number; name: string; why: string }> = [];
+  private listed = 0;
+  private applied = 0;
+
+  constructor(
+    repo: Repository,
+    private readonly hooks: ParallelHooks,
+  ) {
+    this.writer = new BatchWriter(repo, this.sum, (name, why) => hooks.onError(name, why));
+    this.pool = new WorkerPool(Math.max(1, hooks.jobs), (ids) =>
+      Promise.all(ids.map((id) => this.writer.known(id))),
+    );
+  }
+
+  /** Reports a problem met while listing the inputs (a missing file), in its place among the inputs' own. */
+  report(name: string, why: string): void {
+    this.notes.push({ before: this.listed, name, why });
+  }
+
+  async run(inputs: AsyncIterable<Input>): Promise<IngestSummary> {
+    const started = performance.now();
+    // Enough inputs in flight to keep every worker busy while the writer waits for the oldest.
+    const window = Math.max(2, this.hooks.jobs * 4);
+    const queue: Loaded[] = [];
+    try {
+      for await (const input of inputs) {
+        const result = this.load(this.listed++, input);
+        result.catch(() => {}); // awaited in order below; a rejection must not count as unhandled meanwhile
+        queue.push({ name: input.name, result });
+        while (queue.length >= window) await this.applyNext(queue, started);
+      }
+      while (queue.length > 0) await this.applyNext(queue, started);
+      this.emitNotes(Infinity);
+      await this.writer.flush();
+    } finally {
+      await this.pool.close();
+    }
+    this.sum.seconds = (performance.now() - started) / 1000;
+    return this.sum;
+  }
+
+  private async load(seq: number, input: Input): Promise<{ bytes: number; done: Done }> {
+    let buf: Buffer;
+    try {
+      buf = await input.load();
+    } catch (err) {
+      const error = describeError(err, isInputError);
+      return { bytes: 0, done: { t: "done", seq, problems: [], read: false, slots: [], error } };
+    }
+    return { bytes: buf.length, done: await this.pool.run(seq, input.name, buf) };
+  }
+
+  private emitNotes(upTo: number): void {
+    while (this.notes.length > 0 && this.notes[0].before <= upTo) {
+      const n = this.notes.shift()!;
+      this.hooks.onError(n.name, n.why);
+    }
+  }
+
+  /** Takes the oldest input's result into the summary and the writer, as the one-thread loop would. */
+  private async applyNext(queue: Loaded[], started: number): Promise<void> {
+    const { name, result } = queue.shift()!;
+    const { bytes, done } = await result;
+    const sum = this.sum;
+    this.emitNotes(this.applied++);
+    sum.inputs++;
+    sum.bytes += bytes;
+    for (const p of done.problems) this.hooks.onError(problemName(name, p.where), p.why);
+    if (done.read && done.slots.length === 0) sum.failed++;
+    for (const slot of done.slots) {
+      sum.articles++;
+      if (slot.skipped || (slot.coded && (await this.writer.known(slot.id)))) sum.duplicates++;
+      else if (slot.coded) await this.writer.add({ ...slot.coded, input: name });
+    }
+    if (done.error) {
+      sum.failed++;
+      this.hooks.onError(name, done.error);
+    }
+    sum.seconds = (performance.now() - started) / 1000;
+    this.hooks.onProgress?.(sum);
+  }
+}
