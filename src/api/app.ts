@@ -116,7 +116,11 @@ export function createApp(options: AppOptions): Hono {
     app.use("*", async (c, next) => {
       const host = c.req.header("host") ?? "";
       if (!allowHost(host))
-        throw new AttacheError(421, "forbidden_host", `this server does not answer for host "${host.slice(0, 100)}"`);
+        throw new AttacheError(
+          421,
+          "forbidden_host",
+          `this server does not answer for host "${host.slice(0, 100)}"`,
+        );
       await next();
     });
   }
@@ -126,7 +130,10 @@ export function createApp(options: AppOptions): Hono {
     bodyLimit({
       maxSize: limits.bodyBytes,
       onError: (c) =>
-        c.json(errorBody("payload_too_large", `the request body is over the ${limits.bodyBytes} byte limit`), 413),
+        c.json(
+          errorBody("payload_too_large", `the request body is over the ${limits.bodyBytes} byte limit`),
+          413,
+        ),
     }),
   );
 

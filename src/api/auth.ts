@@ -26,14 +26,19 @@ export class TokenError extends Error {}
  * The configured token: the file's first line when a token file is named, else $ATTACHE_TOKEN, else null
  * (the server is then read-only). Throws TokenError naming the source when the token is unusable.
  */
-export function loadToken(tokenFile: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
+export function loadToken(
+  tokenFile: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   let token: string;
   let from: string;
   if (tokenFile) {
     try {
       token = readFileSync(tokenFile, "utf8").split(/\r?\n/)[0].trim();
     } catch (err) {
-      throw new TokenError(`--token-file ${tokenFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new TokenError(
+        `--token-file ${tokenFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
     from = `--token-file ${tokenFile}`;
   } else if (env.ATTACHE_TOKEN !== undefined && env.ATTACHE_TOKEN !== "") {
@@ -41,7 +46,9 @@ export function loadToken(tokenFile: string | undefined, env: NodeJS.ProcessEnv 
     from = "ATTACHE_TOKEN";
   } else return null;
   if (token.length < MIN_TOKEN_LENGTH)
-    throw new TokenError(`${from}: the token must be at least ${MIN_TOKEN_LENGTH} characters (try: openssl rand -hex 32)`);
+    throw new TokenError(
+      `${from}: the token must be at least ${MIN_TOKEN_LENGTH} characters (try: openssl rand -hex 32)`,
+    );
   if (/\s/.test(token)) throw new TokenError(`${from}: the token must not contain white space`);
   return token;
 }

@@ -27,12 +27,17 @@ export const IngestRequest = z
     html: text(MAX_ARTICLE_CHARS).optional().meta({ description: "The article as HTML (its text is kept)." }),
   })
   .strict()
-  .refine((b) => Boolean(b.text?.trim() || b.html?.trim()), { message: "text or html is required", path: ["text"] });
+  .refine((b) => Boolean(b.text?.trim() || b.html?.trim()), {
+    message: "text or html is required",
+    path: ["text"],
+  });
 components.add(IngestRequest, { id: "IngestRequest", description: "One article to read, code and store." });
 
 export const IngestResult = z.object({
   stored: z.array(z.object({ id: z.string(), title: z.string().nullable(), events: z.int() })),
-  duplicates: z.array(z.string()).meta({ description: "Ids of articles already in the store (nothing changed)." }),
+  duplicates: z
+    .array(z.string())
+    .meta({ description: "Ids of articles already in the store (nothing changed)." }),
 });
 components.add(IngestResult, { id: "IngestResult", description: "What was stored." });
 export type IngestResultOut = z.infer<typeof IngestResult>;
@@ -43,7 +48,14 @@ export async function ingestOne(
   repo: Repository,
   code: (a: Article) => EventRecord[],
 ): Promise<IngestResultOut> {
-  const record = { url: body.url, title: body.title, source: body.source, date: body.date, text: body.text, html: body.html };
+  const record = {
+    url: body.url,
+    title: body.title,
+    source: body.source,
+    date: body.date,
+    text: body.text,
+    html: body.html,
+  };
   const { articles, problems } = await readDocument("request.jsonl", JSON.stringify(record));
   if (articles.length === 0)
     throw new AttacheError(
@@ -81,7 +93,10 @@ export function ingestOperation(errorRef: (description: string) => object): obje
       security: [{ token: [] }],
       requestBody: { required: true, content: { "application/json": { schema: ref("IngestRequest") } } },
       responses: {
-        "201": { description: "Stored (or already there)", content: { "application/json": { schema: ref("IngestResult") } } },
+        "201": {
+          description: "Stored (or already there)",
+          content: { "application/json": { schema: ref("IngestResult") } },
+        },
         "400": errorRef("Not JSON, or not a valid request"),
         "401": errorRef("No token, or the wrong one"),
         "403": errorRef("The server is read-only (started without a token)"),

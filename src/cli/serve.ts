@@ -101,7 +101,11 @@ export function setupServe(program: Command): void {
     )
     .addOption(dbOption())
     .option("--port <n>", "port to listen on (default: $PORT or 4793)")
-    .option("--host <host>", "address to bind (default: this machine only; 0.0.0.0 for every interface)", DEFAULT_HOST)
+    .option(
+      "--host <host>",
+      "address to bind (default: this machine only; 0.0.0.0 for every interface)",
+      DEFAULT_HOST,
+    )
     .option(
       "--token-file <file>",
       "accept POST /api/ingest from clients that send the token in this file's first line " +

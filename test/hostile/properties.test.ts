@@ -39,7 +39,20 @@ const DATE_WORDS = [
   "in 2019", "since 1979", "last year", "next month", "earlier this month", "on the 3rd", "Tuesday, April 22, 2025",
   "will visit on Friday", "is due to arrive on Sunday", "March", "Sat", "wed", "noon", "at 3 pm",
 ]; // prettier-ignore
-const FILLER = ["Taiwan", "said", "the minister", "met", "and", ",", ".", "Paraguay", "will", "in", "Asunción", "—"];
+const FILLER = [
+  "Taiwan",
+  "said",
+  "the minister",
+  "met",
+  "and",
+  ",",
+  ".",
+  "Paraguay",
+  "will",
+  "in",
+  "Asunción",
+  "—",
+];
 
 const sentence = fc
   .array(fc.oneof(fc.constantFrom(...DATE_WORDS), fc.constantFrom(...FILLER), fc.string({ maxLength: 8 })), {
@@ -88,7 +101,9 @@ describe("dates: findDates against any anchor", () => {
     fc.assert(
       fc.property(fc.constantFrom(...RELATIVE), isoDay, isoDay, ([phrase, from, maxDays], anchor, story) => {
         const text = `The minister said ${phrase}.`;
-        const found = findDates(text, anchorDate(anchor), anchorDate(story)).filter((d) => d.precision === "day");
+        const found = findDates(text, anchorDate(anchor), anchorDate(story)).filter(
+          (d) => d.precision === "day",
+        );
         const ref = from === "anchor" ? anchor : story;
         for (const d of found) {
           const gap = Math.abs(Date.parse(`${d.date}T00:00:00Z`) - Date.parse(`${ref}T00:00:00Z`)) / DAY;
@@ -123,9 +138,14 @@ describe("amounts: findAmounts", () => {
         fc.oneof(
           fc.string({ maxLength: 60 }),
           fc.string({ unit: "binary", maxLength: 30 }),
-          fc.array(fc.constantFrom("$", "US$", "NT$", "€", "1", "0", ",", ".", "%", " ", "million", "yen", "9"), {
-            maxLength: 30,
-          }).map((p) => p.join("")),
+          fc
+            .array(
+              fc.constantFrom("$", "US$", "NT$", "€", "1", "0", ",", ".", "%", " ", "million", "yen", "9"),
+              {
+                maxLength: 30,
+              },
+            )
+            .map((p) => p.join("")),
         ),
         (text) => {
           const out = findAmounts(text);
@@ -173,7 +193,9 @@ describe("amounts: findAmounts", () => {
           fc.constantFrom(...SUFFIX).map(([c, u]) => ({ before: "", after: ` ${c}`, unit: u })),
         ),
         (n, commas, cents, [scale, factor], cur) => {
-          const num = (commas ? withCommas(n) : String(n)) + (cents === null ? "" : `.${String(cents).padStart(2, "0")}`);
+          const num =
+            (commas ? withCommas(n) : String(n)) +
+            (cents === null ? "" : `.${String(cents).padStart(2, "0")}`);
           const written = `${cur.before}${num}${scale}${cur.after}`;
           const text = `Japan will lend Paraguay ${written} for roads.`;
           const out = findAmounts(text);
@@ -181,7 +203,10 @@ describe("amounts: findAmounts", () => {
           assert.equal(out[0].text, written);
           assert.equal(out[0].unit, cur.unit);
           const expected = (n + (cents ?? 0) / 100) * factor;
-          assert.ok(Math.abs((out[0].value ?? NaN) - expected) <= expected * 1e-12, `${out[0].value} ≠ ${expected}`);
+          assert.ok(
+            Math.abs((out[0].value ?? NaN) - expected) <= expected * 1e-12,
+            `${out[0].value} ≠ ${expected}`,
+          );
         },
       ),
       { numRuns: 500 },
@@ -190,13 +215,18 @@ describe("amounts: findAmounts", () => {
 
   test("a percentage is read back as its value", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }), fc.constantFrom("%", " percent", " per cent"), (n, tenth, sign) => {
-        const written = `${n}${tenth === null ? "" : `.${tenth}`}${sign}`;
-        const out = findAmounts(`Deportation flights rose ${written} this year.`);
-        assert.equal(out.length, 1, written);
-        assert.equal(out[0].unit, "percent");
-        assert.equal(out[0].value, n + (tenth ?? 0) / 10);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+        fc.constantFrom("%", " percent", " per cent"),
+        (n, tenth, sign) => {
+          const written = `${n}${tenth === null ? "" : `.${tenth}`}${sign}`;
+          const out = findAmounts(`Deportation flights rose ${written} this year.`);
+          assert.equal(out.length, 1, written);
+          assert.equal(out[0].unit, "percent");
+          assert.equal(out[0].value, n + (tenth ?? 0) / 10);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -220,7 +250,12 @@ describe("front matter", () => {
         fc.string({ maxLength: 60 }),
         (keys, values, cases, pad, eol, body) => {
           const lines = keys.map((k, i) => {
-            const name = cases[i] === "upper" ? k.toUpperCase() : cases[i] === "title" ? k[0].toUpperCase() + k.slice(1) : k;
+            const name =
+              cases[i] === "upper"
+                ? k.toUpperCase()
+                : cases[i] === "title"
+                  ? k[0].toUpperCase() + k.slice(1)
+                  : k;
             return `${name}:${pad}${values[i]}`;
           });
           const text = `${lines.join(eol)}${eol}${eol}${body}`;
@@ -239,9 +274,14 @@ describe("front matter", () => {
       fc.property(
         fc.oneof(
           fc.string({ maxLength: 100 }),
-          fc.array(fc.oneof(fc.constantFrom("URL:", "DATE: ", "Title:\t", "\n", "\r\n", " ", "x", ":"), value), {
-            maxLength: 12,
-          }).map((a) => a.join("")),
+          fc
+            .array(
+              fc.oneof(fc.constantFrom("URL:", "DATE: ", "Title:\t", "\n", "\r\n", " ", "x", ":"), value),
+              {
+                maxLength: 12,
+              },
+            )
+            .map((a) => a.join("")),
         ),
         (text) => {
           const fm = parseFrontMatter(text);
@@ -316,30 +356,76 @@ describe("offsets: every span of cleaned text maps back to the same words in the
   });
 
   // Documents of every format, made of words (accents, entities, markup) and the chrome cleaning drops.
-  const WORDS = ["Taiwan", "Asunción", "Arévalo", "Lai", "Ching-te", "pledged", "40%", "$240", "ties", "“no", "romperá”", "Peña's", "&", "1979"];
-  const CHROME = ["Share this", "LEAVE A REPLY", "Subscribe to our newsletter", "2 hours ago", "Related articles", "REUTERS"];
+  const WORDS = [
+    "Taiwan",
+    "Asunción",
+    "Arévalo",
+    "Lai",
+    "Ching-te",
+    "pledged",
+    "40%",
+    "$240",
+    "ties",
+    "“no",
+    "romperá”",
+    "Peña's",
+    "&",
+    "1979",
+  ];
+  const CHROME = [
+    "Share this",
+    "LEAVE A REPLY",
+    "Subscribe to our newsletter",
+    "2 hours ago",
+    "Related articles",
+    "REUTERS",
+  ];
   const word = fc.constantFrom(...WORDS);
   const paragraph = fc.array(word, { minLength: 3, maxLength: 30 });
   const space = fc.constantFrom(" ", "  ", "\t", "\u00a0", " \n ");
-  const joinWith = (ws: string[], sp: string[]): string => ws.map((w, i) => (i ? sp[i % sp.length] : "") + w).join("");
-  const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/é/g, "&eacute;");
+  const joinWith = (ws: string[], sp: string[]): string =>
+    ws.map((w, i) => (i ? sp[i % sp.length] : "") + w).join("");
+  const escape = (s: string): string =>
+    s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/é/g, "&eacute;");
 
   const textDoc = fc
-    .tuple(fc.array(fc.oneof(paragraph.map((p) => ({ p })), fc.constantFrom(...CHROME).map((c) => ({ c }))), { minLength: 1, maxLength: 8 }), fc.array(space, { minLength: 1, maxLength: 4 }))
+    .tuple(
+      fc.array(
+        fc.oneof(
+          paragraph.map((p) => ({ p })),
+          fc.constantFrom(...CHROME).map((c) => ({ c })),
+        ),
+        { minLength: 1, maxLength: 8 },
+      ),
+      fc.array(space, { minLength: 1, maxLength: 4 }),
+    )
     .map(([blocks, sp]) => blocks.map((b) => ("p" in b ? `${joinWith(b.p, sp)}.` : b.c)).join("\n\n"));
   const markdownDoc = fc
-    .tuple(fc.array(paragraph, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom("# ", "> ", "- ", "", ""), { minLength: 6, maxLength: 6 }))
+    .tuple(
+      fc.array(paragraph, { minLength: 1, maxLength: 6 }),
+      fc.array(fc.constantFrom("# ", "> ", "- ", "", ""), { minLength: 6, maxLength: 6 }),
+    )
     .map(([ps, marks]) =>
       ps
-        .map((p, i) => `${marks[i]}${p.map((w, k) => (k % 5 === 1 ? `**${w}**` : k % 7 === 3 ? `[${w}](https://example.org/${k})` : w)).join(" ")}.`)
+        .map(
+          (p, i) =>
+            `${marks[i]}${p.map((w, k) => (k % 5 === 1 ? `**${w}**` : k % 7 === 3 ? `[${w}](https://example.org/${k})` : w)).join(" ")}.`,
+        )
         .join("\n\n"),
     );
   const htmlDoc = fc
-    .tuple(fc.array(paragraph, { minLength: 1, maxLength: 6 }), fc.array(space, { minLength: 1, maxLength: 3 }))
+    .tuple(
+      fc.array(paragraph, { minLength: 1, maxLength: 6 }),
+      fc.array(space, { minLength: 1, maxLength: 3 }),
+    )
     .map(
       ([ps, sp]) =>
         `<!doctype html><html><head><title>t</title><script>var x = "<p>no</p>";</script></head><body><nav><a href="/">Home</a></nav><article>` +
-        ps.map((p, i) => `<p>${joinWith(p.map(escape), sp)}${i % 2 ? " <b>Taiwan</b> ties" : ""}.</p><!-- c -->`).join("\n") +
+        ps
+          .map(
+            (p, i) => `<p>${joinWith(p.map(escape), sp)}${i % 2 ? " <b>Taiwan</b> ties" : ""}.</p><!-- c -->`,
+          )
+          .join("\n") +
         `</article><footer>All rights reserved</footer></body></html>`,
     );
   const jsonlDoc = fc
@@ -370,7 +456,8 @@ describe("offsets: every span of cleaned text maps back to the same words in the
         fc.asyncProperty(doc, async (text) => {
           const { articles } = await readDocument(name, text);
           for (const a of articles) {
-            for (const s of a.offsets) assert.ok(s.o >= 0 && s.o + s.len <= a.original.length && s.c + s.len <= a.cleaned.length);
+            for (const s of a.offsets)
+              assert.ok(s.o >= 0 && s.o + s.len <= a.original.length && s.c + s.len <= a.cleaned.length);
             assertSpans(a);
           }
         }),
