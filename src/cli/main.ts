@@ -13,6 +13,7 @@ import { setupDataCheck } from "./data-check.ts";
 import { setupTimeline } from "./timeline.ts";
 import { setupCountry } from "./country.ts";
 import { setupExport } from "./export.ts";
+import { setupBackup } from "./backup.ts";
 import { setupQueue } from "./queue.ts";
 import { setupWorker } from "./worker.ts";
 
@@ -28,6 +29,7 @@ const COMMANDS: CommandSetup[] = [
   setupTimeline,
   setupCountry,
   setupExport,
+  setupBackup,
   setupQueue,
   setupWorker,
 ];

@@ -36,6 +36,13 @@ const norm = (s: string): string =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+/** A line's text normalized for comparison, once per line (the title and repeat checks both ask). */
+const normalized = new WeakMap<Line, string>();
+const normOf = (l: Line): string => {
+  let n = normalized.get(l);
+  if (n === undefined) normalized.set(l, (n = norm(l.text)));
+  return n;
+};
 
 /** Index of the heading that opens a sidebar of other stories: after the main text began, before more long text. */
 function relatedStart(lines: Line[]): number {
@@ -67,7 +74,7 @@ function buildStory(
       skip(l) ??
       boilerplateRule(l.text) ??
       (lastRule === "caption-bar" && isCapsLine(l.text) ? "credit" : null) ??
-      (norm(l.text) === lastKept ? "repeated-line" : null) ??
+      (normOf(l) === lastKept ? "repeated-line" : null) ??
       (lastContent >= 0 && i > lastContent && !isSentence(l) ? "trailing-chrome" : null);
     lastRule = why;
     if (why) {
@@ -76,7 +83,7 @@ function buildStory(
     }
     if (b.length > 0) b.insert("\n");
     b.copy(l.textStart, l.textStart + l.text.length, original);
-    lastKept = norm(l.text);
+    lastKept = normOf(l);
   });
   const { cleaned, offsets } = b.build();
   return { cleaned, offsets, title: null, outlet: null };
@@ -128,7 +135,7 @@ export function cleanPage(original: string, bodyStart: number, title: string | n
     (l) => {
       if (found && l.textStart === found.start && (found.wholeLine || found.source === "page_header"))
         return "date-line";
-      if (titleNorm && norm(l.text) === titleNorm) return "title";
+      if (titleNorm && normOf(l) === titleNorm) return "title";
       return null;
     },
   );

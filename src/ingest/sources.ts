@@ -1,6 +1,6 @@
 // What the user named → inputs to read: files, folders (recursively, safe from symlink loops), "-" and URLs.
 import { createReadStream } from "node:fs";
-import type { Stats } from "node:fs";
+import type { Dirent, Stats } from "node:fs";
 import { readFile, readdir, realpath, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { InputError } from "./decode.ts";
@@ -89,13 +89,20 @@ async function* walk(
   limits: SourceLimits,
   onSkip: (name: string, why: string) => void,
 ): AsyncGenerator<Input> {
-  const real = await realpath(dir);
-  if (seen.has(real)) {
-    onSkip(dir, "folder already read (a symbolic-link loop?)");
+  let entries: Dirent[];
+  try {
+    const real = await realpath(dir);
+    if (seen.has(real)) {
+      onSkip(dir, "folder already read (a symbolic-link loop?)");
+      return;
+    }
+    seen.add(real);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    // A folder that cannot be listed (no permission, gone meanwhile) is one line, not the end of the run.
+    onSkip(dir, `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     return;
   }
-  seen.add(real);
-  const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (SKIP.test(e.name)) continue;

@@ -66,13 +66,14 @@ async function ensureDashboard(): Promise<void> {
   await build({ configFile: join(ROOT, "web", "vite.config.ts"), logLevel: "warn" });
 }
 
-export async function startHarness(): Promise<Harness> {
+/** Starts the harness over the demo corpus and any `extra` inputs (files or folders) ingested with it. */
+export async function startHarness(extra: string[] = []): Promise<Harness> {
   await ensureDashboard();
   const dir = mkdtempSync(join(tmpdir(), "attache-e2e-"));
   const repo = openSqlite(join(dir, "demo.db"));
   const knowledge = loadKnowledge();
   const summary = await ingestInputs(
-    expandInputs([join(ROOT, "corpus", "demo")], DEFAULT_LIMITS, () => {}),
+    expandInputs([join(ROOT, "corpus", "demo"), ...extra], DEFAULT_LIMITS, () => {}),
     repo,
     { code: createCoder({ knowledge }), onError: () => {} },
   );

@@ -50,10 +50,18 @@ w(
     "iso-8859-15",
   ),
 );
-w("utf16le-bom.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(es2, "utf-16le")]));
-w("utf16be-bom.txt", Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(es2, "utf-16be")]));
-w("utf16le-nobom.txt", iconv.encode(es1, "utf-16le"));
-w("utf16be-nobom.txt", iconv.encode(es1, "utf-16be"));
+// Each copy says which it is, so one ingest of them all stores each (the same text twice is one article).
+const note = (which: string): string => `\nCopia guardada en ${which}.\n`;
+w(
+  "utf16le-bom.txt",
+  Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(es2 + note("UTF-16LE con BOM"), "utf-16le")]),
+);
+w(
+  "utf16be-bom.txt",
+  Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(es2 + note("UTF-16BE con BOM"), "utf-16be")]),
+);
+w("utf16le-nobom.txt", iconv.encode(es1 + note("UTF-16LE sin BOM"), "utf-16le"));
+w("utf16be-nobom.txt", iconv.encode(es1 + note("UTF-16BE sin BOM"), "utf-16be"));
 
 // UTF-8 with a few broken bytes: a cut sequence, a stray continuation byte, an overlong slash.
 const good = Buffer.from(es2, "utf8");
@@ -155,4 +163,25 @@ w(
 </article>
 </body></html>
 `,
+);
+
+// Markup and handlers in every field the dashboard shows (title, outlet, URL, text, quote, evidence): each must
+// be shown as the characters it is, and none may run (test/e2e/hostile.test.ts).
+w(
+  "xss.jsonl",
+  `${JSON.stringify({
+    url: "https://example.org/news/nauru?<script>window.__pwned='url'</script>",
+    title: `Nauru <img src=x onerror="window.__pwned='title'"><script>window.__pwned='title'</script>`,
+    source: `<b onmouseover="window.__pwned='outlet'">Wire</b>`,
+    date: "2024-01-15",
+    text:
+      `Nauru cut diplomatic ties with Taiwan on Monday <img src=x onerror="window.__pwned='text'">, the government said.\n\n` +
+      `<script>window.__pwned='script'</script> "We <svg onload=window.__pwned='quote'> will not go back to Taipei," ` +
+      `President David Adeang said on Tuesday <a href="javascript:window.__pwned='link'">here</a>.`,
+  })}\n${JSON.stringify({
+    url: "javascript:window.__pwned='url2'",
+    title: "A javascript: URL as the article's address",
+    date: "2024-01-16",
+    text: "Tuvalu reaffirmed its diplomatic ties with Taiwan on Tuesday, its foreign minister said.",
+  })}\n`,
 );
