@@ -1,8 +1,8 @@
 // attache events: what was extracted, filtered, as a table, JSON or CSV.
 import type { Command } from "commander";
 import { eventsToCsv } from "../export/csv.ts";
-import type { EventFilter } from "../store/repository.ts";
-import { EVENT_TYPES, type EventRecord, type EventType } from "../store/types.ts";
+import type { EventFilter, StoredEvent } from "../store/repository.ts";
+import { EVENT_TYPES, type EventType } from "../store/types.ts";
 import { UsageError, action, dbOption, parseDateArg, parseIntArg, printJson, withStore } from "./common.ts";
 
 interface EventsOpts {
@@ -51,16 +51,17 @@ export function filterFromOptions(o: EventsOpts): EventFilter {
   return f;
 }
 
-function table(events: EventRecord[]): string {
+function table(events: StoredEvent[]): string {
   const rows = events.map((e) => [
     e.date ?? "—",
     e.type,
     e.source,
     e.target ?? "",
     e.status,
+    String(e.sources),
     e.evidence.length > 90 ? `${e.evidence.slice(0, 87)}…` : e.evidence,
   ]);
-  const head = ["date", "type", "source", "target", "status", "evidence"];
+  const head = ["date", "type", "source", "target", "status", "sources", "evidence"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]): string =>
     r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  ");

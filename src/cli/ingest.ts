@@ -7,6 +7,7 @@ import { type Listed, inputsOf, listed, readAhead } from "../ingest/listing.ts";
 import { ParallelIngest } from "../ingest/parallel.ts";
 import { type IngestSummary, ingestInputs } from "../ingest/run.ts";
 import { DEFAULT_LIMITS, displayName, expandInputs } from "../ingest/sources.ts";
+import { queueInputs } from "./queue.ts";
 import { EXIT, UsageError, action, complain, dbOption, parseIntArg, printJson, withStore } from "./common.ts";
 
 interface IngestOpts {
@@ -16,6 +17,7 @@ interface IngestOpts {
   maxMb: string;
   timeout: string;
   jobs?: string;
+  queue?: boolean;
 }
 
 /** Below this much input, starting worker threads (about a second each) costs more than they save. */
@@ -43,6 +45,11 @@ export function setupIngest(program: Command): void {
     .option("--max-mb <n>", "largest input to read, in MB", "64")
     .option("--timeout <seconds>", "time allowed for each URL", "20")
     .option(
+      "--queue",
+      "do not code here: put one job per input on the queue in the PostgreSQL store (--db postgres://…) " +
+        "for `attache worker` processes",
+    )
+    .option(
       "-j, --jobs <n>",
       "worker threads that read and code articles; 1: all in this thread (default: the number of cores, " +
         `${availableParallelism()} here, or one thread when the inputs come to under 4 MB)`,
@@ -55,6 +62,11 @@ export function setupIngest(program: Command): void {
           maxBytes: parseIntArg(opts.maxMb, "--max-mb", 1) * 1048576,
           urlTimeoutMs: parseIntArg(opts.timeout, "--timeout", 1) * 1000,
         };
+        if (opts.queue) {
+          if (opts.jobs !== undefined)
+            throw new UsageError("--jobs is for coding here; --queue leaves it to workers");
+          return queueInputs(paths, opts.db, limits);
+        }
         const showBar = !opts.quiet && !opts.json && process.stderr.isTTY === true;
         const bar = showBar
           ? new SingleBar({

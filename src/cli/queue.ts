@@ -1,10 +1,34 @@
 // attache queue add PATH… | attache queue status: put inputs on the ingest queue in the PostgreSQL store, and
 // see how the workers are doing (pending, running, retrying, failed with their errors, done).
 import type { Command } from "commander";
-import { DEFAULT_LIMITS, expandInputs } from "../ingest/sources.ts";
+import { DEFAULT_LIMITS, type SourceLimits, expandInputs } from "../ingest/sources.ts";
 import { enqueueInputs, openQueue, queueStatus } from "../queue/queue.ts";
 import { resolveDbLocation } from "../store/open.ts";
 import { EXIT, action, complain, dbOption, printJson } from "./common.ts";
+
+/**
+ * Queues every input for the workers (`attache queue add`, `attache ingest --queue`), one job per input; an
+ * input that cannot be read gets its line on stderr. Returns the exit code.
+ */
+export async function queueInputs(
+  inputs: string[],
+  db: string | undefined,
+  limits: SourceLimits,
+): Promise<number> {
+  const boss = await openQueue(resolveDbLocation(db));
+  let failed = 0;
+  try {
+    const onError = (name: string, why: string): void => {
+      failed++;
+      complain(name, why);
+    };
+    const r = await enqueueInputs(boss, expandInputs(inputs, limits, onError), onError);
+    process.stdout.write(`attache: ${r.queued} jobs queued\n`);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+  return failed ? EXIT.runtime : EXIT.ok;
+}
 
 export function setupQueue(program: Command): void {
   const queue = program
@@ -18,21 +42,7 @@ export function setupQueue(program: Command): void {
     .argument("<inputs...>")
     .addOption(dbOption())
     .action(
-      action(async (inputs: string[], opts: { db?: string }) => {
-        const boss = await openQueue(resolveDbLocation(opts.db));
-        let failed = 0;
-        try {
-          const onError = (name: string, why: string): void => {
-            failed++;
-            complain(name, why);
-          };
-          const r = await enqueueInputs(boss, expandInputs(inputs, DEFAULT_LIMITS, onError), onError);
-          process.stdout.write(`attache: ${r.queued} jobs queued\n`);
-        } finally {
-          await boss.stop({ graceful: false, wait: true });
-        }
-        return failed ? EXIT.runtime : EXIT.ok;
-      }),
+      action((inputs: string[], opts: { db?: string }) => queueInputs(inputs, opts.db, DEFAULT_LIMITS)),
     );
   queue
     .command("status")

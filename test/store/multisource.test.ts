@@ -124,6 +124,10 @@ for (const backend of BACKENDS) {
         events.map((e) => [e.source, e.target, e.date, e.sources]),
         [["NRU", "TWN", "2024-01-15", 3]],
       );
+      const t = attache(["events", "--db", store.location, "--type", "SEVER_RELATIONS"]);
+      assert.equal(t.status, 0, t.stderr);
+      const [head, row] = t.stdout.split("\n").map((l) => l.split(/\s{2,}/));
+      assert.equal(row[head.indexOf("sources")], "3", t.stdout);
     });
   });
 }
