@@ -7,27 +7,23 @@ import { csvHeader, csvRows } from "../export/csv.ts";
 import { GraphBuilder } from "../export/graphml.ts";
 import { toPlover } from "../export/plover.ts";
 import { todayIso } from "../query/context.ts";
-import { eventFilter } from "../query/events.ts";
 import type { ArticleSummary, EventFilter } from "../store/repository.ts";
-import { EVENT_TYPES, type EventRecord } from "../store/types.ts";
-import { UsageError, action, complain, dbOption, parseDateArg } from "./common.ts";
+import { UsageError, action, complain, dbOption } from "./common.ts";
+import {
+  type EventFilterOpts,
+  addEventFilterOptions,
+  checkEventFilterOpts,
+  eventFilterFromOpts,
+} from "./event-filter.ts";
 import { withQuery } from "./query-context.ts";
 
 export const FORMATS = ["plover", "csv", "graphml"] as const;
 type Format = (typeof FORMATS)[number];
 
-interface ExportOpts {
+interface ExportOpts extends EventFilterOpts {
   db?: string;
   format: string;
   out?: string;
-  actor?: string;
-  pair?: string;
-  type?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-  text?: string;
-  article?: string;
   bom?: boolean;
 }
 
@@ -40,14 +36,7 @@ async function write(out: Writable, chunk: string): Promise<void> {
 function validated(o: ExportOpts): { format: Format } {
   if (!(FORMATS as readonly string[]).includes(o.format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${o.format}"`);
-  if (o.type && !(EVENT_TYPES as readonly string[]).includes(o.type.toUpperCase()))
-    throw new UsageError(`--type must be one of ${EVENT_TYPES.join(", ")}`);
-  if (o.status && !["occurred", "pledged", "denied"].includes(o.status))
-    throw new UsageError("--status must be occurred, pledged or denied");
-  if (o.pair && o.pair.split(/[,:]/).filter((p) => p.trim()).length !== 2)
-    throw new UsageError(`--pair takes two actors like TWN,GTM, not "${o.pair}"`);
-  if (o.from) parseDateArg(o.from, "--from");
-  if (o.to) parseDateArg(o.to, "--to");
+  checkEventFilterOpts(o);
   return { format: o.format as Format };
 }
 
@@ -70,23 +59,13 @@ async function openOut(path: string): Promise<Writable> {
 }
 
 export function setupExport(program: Command): void {
-  program
+  const cmd = program
     .command("export")
     .description("export events as PLOVER JSON Lines, CSV (spreadsheet-ready) or GraphML (for Gephi)")
     .requiredOption("--format <format>", `one of ${FORMATS.join(", ")}`)
     .option("--out <file>", "write to this file (default: standard output)")
-    .addOption(dbOption())
-    .option("--actor <actor>", "events with this actor on either side (id or name)")
-    .option("--pair <a,b>", "events between two actors, either direction")
-    .option("--type <type>", `one of ${EVENT_TYPES.join(", ")}`)
-    .option(
-      "--status <status>",
-      "occurred, pledged or denied (GraphML leaves denied events out unless asked)",
-    )
-    .option("--from <date>", "on or after this date")
-    .option("--to <date>", "on or before this date")
-    .option("--text <words>", "evidence containing these words")
-    .option("--article <id>", "events of one article")
+    .addOption(dbOption());
+  addEventFilterOptions(cmd, "occurred, pledged or denied (GraphML leaves denied events out unless asked)")
     .option("--no-bom", "CSV to a file: leave out the byte-order mark spreadsheets use to detect UTF-8")
     .action(
       action(async (opts: ExportOpts) => {
@@ -95,12 +74,7 @@ export function setupExport(program: Command): void {
         let count = 0;
         let skipped = 0;
         const run = withQuery(opts.db, async (ctx) => {
-          const base: EventFilter = eventFilter(ctx, {
-            ...opts,
-            type: opts.type?.toUpperCase() as EventRecord["type"] | undefined,
-            status: opts.status as EventRecord["status"] | undefined,
-            pair: opts.pair?.replace(":", ","),
-          });
+          const base: EventFilter = eventFilterFromOpts(ctx, opts);
           const graph = new GraphBuilder();
           const coder = `attache ${packageVersion()}`;
           if (format === "csv")

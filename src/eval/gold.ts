@@ -1,7 +1,7 @@
 // Gold files (PRODUCT.md, "Fixed interfaces"): JSON Lines, one event a line, checked as they load.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { EVENT_TYPES } from "../store/types.ts";
+import { EVENT_STATUSES, EVENT_TYPES } from "../store/types.ts";
 
 const GoldSchema = z.object({
   article: z.string().min(1),
@@ -12,7 +12,7 @@ const GoldSchema = z.object({
   source: z.string().min(1),
   type: z.enum(EVENT_TYPES),
   target: z.string().min(1).nullable().optional(),
-  status: z.enum(["occurred", "pledged", "denied"]).optional(),
+  status: z.enum(EVENT_STATUSES).optional(),
   optional: z.boolean().optional(),
   note: z.string().optional(),
 });

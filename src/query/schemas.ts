@@ -3,7 +3,7 @@
 // their types. Every schema that is a named component is registered in `components` under its id.
 import { z } from "zod";
 import { EVENT_SORT_KEYS, type EventMention, type StoredEvent } from "../store/repository.ts";
-import { EVENT_TYPES } from "../store/types.ts";
+import { EVENT_STATUSES, EVENT_TYPES } from "../store/types.ts";
 
 export const components = z.registry<{ id: string; description?: string }>();
 
@@ -29,7 +29,7 @@ export const Day = z
 
 export const EventType = named(z.enum(EVENT_TYPES), "EventType", "The kind of act an event records.");
 export const EventStatus = named(
-  z.enum(["occurred", "pledged", "denied"]),
+  z.enum(EVENT_STATUSES),
   "EventStatus",
   "occurred; pledged (promised, announced, planned); denied (negated).",
 );

@@ -2,7 +2,8 @@
 
 export type DatePrecision = "day" | "month" | "year";
 export type DateSource = "front_matter" | "metadata" | "dateline" | "page_header" | "text" | "unknown";
-export type EventStatus = "occurred" | "pledged" | "denied";
+export const EVENT_STATUSES = ["occurred", "pledged", "denied"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
 export type ArticleRole = "main" | "secondary";
 
 export const EVENT_TYPES = [

@@ -13,7 +13,7 @@ import { ploverCategory, toPlover } from "../../src/export/plover.ts";
 import type { ArticleSummary } from "../../src/store/repository.ts";
 import type { EventRecord } from "../../src/store/types.ts";
 import { attache, tempDir } from "../support/cli.ts";
-import { fixture } from "../support/shared.ts";
+import { ROOT, fixture } from "../support/shared.ts";
 import { TODAY, type World, buildWorld } from "../support/world.ts";
 
 let w: World;
@@ -259,5 +259,49 @@ describe("attache export", () => {
     ]);
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /--out/);
+  });
+});
+
+describe("attache events and attache export filter alike", () => {
+  let dir: string;
+  let db: string;
+  before(() => {
+    dir = tempDir();
+    db = join(dir, "demo.db");
+    const r = attache(["ingest", "--quiet", "--db", db, join(ROOT, "corpus", "demo")]);
+    assert.equal(r.status, 0, r.stderr);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const idsOf = (args: string[]): string[] => {
+    const r = attache(["events", "--db", db, "--json", "--limit", "1000", ...args]);
+    assert.equal(r.status, 0, r.stderr);
+    return (JSON.parse(r.stdout) as EventRecord[]).map((e) => e.id).sort();
+  };
+
+  test("an actor named in words is the same filter as its id, in both commands", () => {
+    const byCode = idsOf(["--actor", "GTM"]);
+    assert.ok(byCode.length > 0);
+    assert.deepEqual(idsOf(["--actor", "Guatemala"]), byCode);
+    const r = attache(["export", "--format", "csv", "--db", db, "--actor", "guatemala"]);
+    assert.equal(r.status, 0, r.stderr);
+    const rows = parseCsv<Record<string, string>>(r.stdout, { columns: true, bom: true });
+    assert.deepEqual(rows.map((row) => row.id).sort(), byCode);
+  });
+
+  test("the same bad values are refused the same way, exit 2 naming the option", () => {
+    for (const [flag, value] of [
+      ["--status", "maybe"],
+      ["--type", "HUG"],
+      ["--pair", "TWN"],
+      ["--from", "last week"],
+      ["--actor", "Atlantis"],
+    ]) {
+      for (const cmd of [["events"], ["export", "--format", "csv"]]) {
+        const r = attache([...cmd, "--db", db, flag, value]);
+        assert.equal(r.status, 2, `${cmd[0]} ${flag} ${value}: ${r.stderr}`);
+        assert.match(r.stderr, new RegExp(flag === "--actor" ? "Atlantis" : flag), r.stderr);
+      }
+    }
   });
 });
