@@ -32,7 +32,53 @@ const CASES: Array<{ text: string; published: string; expect: string[] }> = [
     published: "2024-12-02",
     expect: ["CRITICIZE CHN>USA occurred 2024-12-01", "SECURITY_COOPERATION USA>TWN occurred 2024-12-01"],
   },
+  {
+    text: "Vietnam's foreign minister telephoned his Indonesian counterpart on Tuesday to discuss fishing disputes.",
+    published: "2024-03-08",
+    expect: ["MEET IDN>VNM occurred 2024-03-05"],
+  },
+  {
+    text: "Egypt on Monday demanded that Ethiopia stop filling the reservoir until a deal is reached.",
+    published: "2024-03-06",
+    expect: ["REQUEST EGY>ETH occurred 2024-03-04"],
+  },
+  {
+    text: "Morocco and Spain agreed upon a new fisheries accord on Thursday, the two governments said.",
+    published: "2024-03-08",
+    expect: ["SIGN_AGREEMENT ESP>MAR occurred 2024-03-07"],
+  },
+  {
+    text: "France and India began joint naval exercises in the Arabian Sea on Monday.",
+    published: "2024-03-08",
+    expect: ["SECURITY_COOPERATION FRA>IND occurred 2024-03-04"],
+  },
 ];
+
+test("joint drills are cooperation between the two, not a show of force by one against the other", async () => {
+  const got = brief(
+    await codeText("Jordan and Britain held joint military exercises on Monday.", "2024-03-08"),
+  );
+  assert.ok(!got.some((e) => e.startsWith("WARN")), got.join("; "));
+});
+
+test("relations with no named partner go to a claimant only when the ledger has the state change sides then", async () => {
+  // Mongolia has recognized Beijing since 1949: new ties it announces are with someone else.
+  const got = brief(
+    await codeText(
+      "Mongolia has established diplomatic ties with and opened an embassy in Hanoi, officials said on Wednesday.",
+      "2024-03-08",
+    ),
+  );
+  assert.ok(!got.some((e) => e.includes(">CHN")), got.join("; "));
+  // Nauru switched on 2024-01-15: "it established relations" then is with Beijing.
+  const nauru = brief(
+    await codeText("Nauru said on Wednesday it had established diplomatic relations.", "2024-01-26"),
+  );
+  assert.ok(
+    nauru.some((e) => e.startsWith("ESTABLISH_RELATIONS NRU>CHN")),
+    nauru.join("; "),
+  );
+});
 
 for (const c of CASES) {
   test(`codes: ${c.text}`, async () => {

@@ -9,6 +9,18 @@ function recognitionAround(k: Knowledge, state: string, day: string, offset: num
   return k.recognitionOf(state, other);
 }
 
+/** How far from a dated act the ledger's change of sides may lie (reports come days before or after). */
+const SWITCH_WINDOW_DAYS = 14;
+
+/** Whether the ledger has the state start recognizing someone else within the window around a day. */
+function switchedNear(k: Knowledge, state: string, day: string): boolean {
+  const at = Date.parse(`${day}T12:00:00Z`);
+  return k
+    .ledger(state)
+    .slice(1)
+    .some((p) => Math.abs(Date.parse(`${p.from}T12:00:00Z`) - at) <= SWITCH_WINDOW_DAYS * 86400 * 1000);
+}
+
 /**
  * Recognition runs from a state to one of the two governments that claim China. Where the text leaves the
  * order open ("X and Beijing signed a communiqué establishing ties") the claimant is the target; where it
@@ -56,12 +68,17 @@ export const RecognitionRefiner: Refiner = {
         const id = held === "NONE" ? null : claimantId(held);
         if (id && id !== c.target.id) c.target = { ...c.target, id };
       }
-      if (c.source && !c.target && !k.claimantOf(c.source.id) && c.date && c.precision === "day") {
-        const day = new Date(`${c.date}T12:00:00Z`);
-        const other = new Date(day.getTime() + (c.type === "SEVER_RELATIONS" ? -1 : 1) * 86400 * 1000)
-          .toISOString()
-          .slice(0, 10);
-        const r = k.recognitionOf(c.source.id, other);
+      // Only where the ledger has the state changing sides about then: relations "established" by a state
+      // that has recognized the same government for decades are relations with someone else.
+      if (
+        c.source &&
+        !c.target &&
+        !k.claimantOf(c.source.id) &&
+        c.date &&
+        c.precision === "day" &&
+        switchedNear(k, c.source.id, c.date)
+      ) {
+        const r = recognitionAround(k, c.source.id, c.date, c.type === "SEVER_RELATIONS" ? -1 : 1);
         const id = r === "NONE" ? null : claimantId(r);
         if (id) c.target = { id, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
       }
