@@ -48,6 +48,11 @@ const CASES: Array<{ text: string; published: string; expect: string[] }> = [
     expect: ["SIGN_AGREEMENT ESP>MAR occurred 2024-03-07"],
   },
   {
+    text: "Lithuania's decision was sharply criticized by Beijing on Monday.",
+    published: "2021-08-12",
+    expect: ["CRITICIZE CHN>LTU occurred 2021-08-09"],
+  },
+  {
     text: "France and India began joint naval exercises in the Arabian Sea on Monday.",
     published: "2024-03-08",
     expect: ["SECURITY_COOPERATION FRA>IND occurred 2024-03-04"],

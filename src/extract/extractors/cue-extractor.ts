@@ -128,6 +128,14 @@ function parties(
       null)
     : null;
   const subject = subjectBefore(ctx, sentenceIndex, s.before, cue.first) ?? s.inside[0] ?? null;
+  const cueEnd = ctx.sentences[sentenceIndex].tokens[cue.end - 1].end;
+
+  // A stance told in the passive ("a session … denounced in advance by Beijing", "was criticized by Tokyo"):
+  // the one after "by" holds the stance; the one it is about stands before.
+  if (STANCES.has(rule.type) && /ed$/.test(text.slice(cueStart, cueEnd)) && s.after[0]) {
+    const byAgent = /^\s+([\p{Ll}-]+\s+){0,3}by\s+(the\s+)?$/u.test(text.slice(cueEnd, s.after[0].start));
+    if (byAgent) return [s.after[0], subject ?? s.before[0] ?? null];
+  }
 
   if (rule.compound_pair) {
     // "the Putin-Trump summit": two names joined right before the noun, or nothing.
@@ -171,7 +179,6 @@ function parties(
   } else if (!target) target = s.before.find(other) ?? null;
   // "a framework between Japan and Mercosur": the two named after "between" are the parties.
   const between = /^\s*([\p{L}-]+\s+){0,2}between\s+$/u;
-  const cueEnd = ctx.sentences[sentenceIndex].tokens[cue.end - 1].end;
   const [a, b] = s.after;
   if (a && b && between.test(text.slice(cueEnd, a.start)) && /^\s*and\s+$/.test(text.slice(a.end, b.start)))
     return [a, b];
