@@ -103,3 +103,14 @@ test("one act told twice in an article is one event", async () => {
     brief(events).join("; "),
   );
 });
+
+test('a visit told as what comes after ("ahead of") has not happened yet', async () => {
+  const got = brief(
+    await codeText(
+      "Ghana's president landed in Madrid on Monday ahead of a visit to Portugal.",
+      "2024-03-08",
+    ),
+  );
+  assert.ok(got.includes("VISIT GHA>ESP occurred 2024-03-04"), got.join("; "));
+  assert.ok(!got.some((e) => e.startsWith("VISIT GHA>PRT occurred")), got.join("; "));
+});
