@@ -1,21 +1,14 @@
 // A country profile: its recognition history, who held its offices on a date, and what the store says it
 // did — counts by type, partner and year, and its latest events.
+import { OFFICES } from "../knowledge/schema.ts";
 import type { Office } from "../knowledge/types.ts";
 import { type QueryContext, actorRef, todayIso } from "./context.ts";
 import { AttacheError, notFound } from "./errors.ts";
 import type { CountryProfileOut } from "./schemas.ts";
 
-/** The offices shown on a profile, most senior first. */
-const PROFILE_OFFICES = [
-  "head_of_state",
-  "head_of_government",
-  "vice_president",
-  "foreign_minister",
-  "deputy_foreign_minister",
-  "mfa_spokesperson",
-  "defense_minister",
-  "speaker",
-] as const satisfies readonly Office[];
+/** The offices shown on a profile, most senior first (the data's order): the government's own, not envoys. */
+const NOT_ON_PROFILE: ReadonlySet<Office> = new Set(["president_elect", "ambassador", "representative"]);
+const PROFILE_OFFICES = OFFICES.filter((o) => !NOT_ON_PROFILE.has(o));
 
 type Row = { key: string | null; name: string | null; n: number };
 
