@@ -55,6 +55,7 @@ const RolesSchema = z.object({
   titles: z.array(z.string()).min(1),
   region_words: z.array(z.string()),
   title_words: z.array(z.string()).min(1),
+  unnamed_officials: z.array(z.string()).min(1),
 });
 
 export type Rule = z.infer<typeof RuleSchema>;

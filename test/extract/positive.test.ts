@@ -114,3 +114,29 @@ test('a visit told as what comes after ("ahead of") has not happened yet', async
   assert.ok(got.includes("VISIT GHA>ESP occurred 2024-03-04"), got.join("; "));
   assert.ok(!got.some((e) => e.startsWith("VISIT GHA>PRT occurred")), got.join("; "));
 });
+
+test("the ledger's switch near the act settles a recognition's other party, not the day after the report", async () => {
+  // Malawi's switch took effect on 2007-12-28 and was told on 2008-01-14: the break is still with Taipei.
+  const malawi = brief(
+    await codeText(
+      "Malawi broke off diplomatic relations with Taiwan on Monday, saying it now recognized China.",
+      "2008-01-15",
+    ),
+  );
+  assert.ok(malawi.includes("SEVER_RELATIONS MWI>TWN occurred 2008-01-14"), malawi.join("; "));
+  // A row in the ledger that keeps the same side (a disputed communiqué) is no switch to follow.
+  const vanuatu = brief(
+    await codeText("Taiwan and Vanuatu set up diplomatic relations on Wednesday.", "2004-11-04"),
+  );
+  assert.ok(vanuatu.includes("ESTABLISH_RELATIONS VUT>TWN occurred 2004-11-03"), vanuatu.join("; "));
+});
+
+test("an unnamed ministry speaks for the state the sentence opens in", async () => {
+  const got = brief(
+    await codeText(
+      "In Taipei, the foreign ministry said on Monday that it was cutting ties with Malawi at once.",
+      "2008-01-15",
+    ),
+  );
+  assert.ok(got.includes("SEVER_RELATIONS TWN>MWI occurred 2008-01-14"), got.join("; "));
+});

@@ -1,24 +1,35 @@
 // Every event has two parties: a missing target may come from the article's main partner of the source
 // (where the rule allows); a candidate with one party, or the same party twice, is dropped.
-import type { Knowledge } from "../../knowledge/types.ts";
+import type { Knowledge, Recognition } from "../../knowledge/types.ts";
 import type { Candidate, Refiner } from "../candidate.ts";
+import type { Actor, ArticleContext } from "../context.ts";
 
-/** What a state recognized the day before (-1) or after (+1) a day. */
-function recognitionAround(k: Knowledge, state: string, day: string, offset: number): string {
-  const other = new Date(Date.parse(`${day}T12:00:00Z`) + offset * 86400 * 1000).toISOString().slice(0, 10);
-  return k.recognitionOf(state, other);
-}
+/** How far from a dated act the ledger's change of sides may lie: a switch is often announced, or takes
+ * effect, a few days to a few weeks from the day the ledger gives it (Malawi: effective 28 Dec, told 14 Jan). */
+const SWITCH_WINDOW_DAYS = 31;
 
-/** How far from a dated act the ledger's change of sides may lie (reports come days before or after). */
-const SWITCH_WINDOW_DAYS = 14;
-
-/** Whether the ledger has the state start recognizing someone else within the window around a day. */
-function switchedNear(k: Knowledge, state: string, day: string): boolean {
+/**
+ * The government a state left (`before`) or took up (`after`) at the change of sides in the ledger nearest
+ * to a day, within the window; null where the ledger has the state change sides at no time near it.
+ */
+function sideAtSwitch(
+  k: Knowledge,
+  state: string,
+  day: string,
+  side: "before" | "after",
+): Recognition | null {
   const at = Date.parse(`${day}T12:00:00Z`);
-  return k
-    .ledger(state)
-    .slice(1)
-    .some((p) => Math.abs(Date.parse(`${p.from}T12:00:00Z`) - at) <= SWITCH_WINDOW_DAYS * 86400 * 1000);
+  const periods = k.ledger(state);
+  let best: { distance: number; side: Recognition } | null = null;
+  for (let i = 1; i < periods.length; i++) {
+    if (periods[i - 1].recognizes === periods[i].recognizes) continue; // a note in the ledger, not a switch
+    const taken = side === "before" ? periods[i - 1].recognizes : periods[i].recognizes;
+    if (taken === "NONE") continue;
+    const distance = Math.abs(Date.parse(`${periods[i].from}T12:00:00Z`) - at);
+    if (distance <= SWITCH_WINDOW_DAYS * 86400 * 1000 && (!best || distance < best.distance))
+      best = { distance, side: taken };
+  }
+  return best?.side ?? null;
 }
 
 /**
@@ -53,44 +64,46 @@ export const RecognitionRefiner: Refiner = {
         c.source = { id: switcher, name: null, start: c.cueStart, end: c.cueStart, kind: "state" };
         c.target = null;
       }
-      // A severance from the government the state did not recognize, or relations with the one it already
-      // did, is the other claimant: the ledger knows which ("announced the break … recognizing the PRC").
-      if (
-        c.source &&
-        c.target &&
-        c.dateStated &&
-        !k.claimantOf(c.source.id) &&
-        k.claimantOf(c.target.id) &&
-        c.date &&
-        c.precision === "day"
-      ) {
-        const held = recognitionAround(k, c.source.id, c.date, c.type === "SEVER_RELATIONS" ? -1 : 1);
-        const id = held === "NONE" ? null : claimantId(held);
-        if (id && id !== c.target.id) c.target = { ...c.target, id };
-      }
-      // Only where the ledger has the state changing sides about then: relations "established" by a state
-      // that has recognized the same government for decades are relations with someone else.
-      if (
-        c.source &&
-        !c.target &&
-        !k.claimantOf(c.source.id) &&
-        c.date &&
-        c.precision === "day" &&
-        switchedNear(k, c.source.id, c.date)
-      ) {
-        const r = recognitionAround(k, c.source.id, c.date, c.type === "SEVER_RELATIONS" ? -1 : 1);
-        const id = r === "NONE" ? null : claimantId(r);
-        if (id) c.target = { id, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
-      }
+      // Where the ledger has the state change sides about then, it says whom a severance cut (the government
+      // left) and whom new relations are with (the one taken up): "announced the break … recognizing the PRC"
+      // cut Taipei; "Kiribati said it was cutting ties" names no one. Far from any switch, the text stands.
+      if (!c.source || k.claimantOf(c.source.id) || !c.date || c.precision !== "day") continue;
+      const side = sideAtSwitch(k, c.source.id, c.date, c.type === "SEVER_RELATIONS" ? "before" : "after");
+      const id = side ? claimantId(side) : null;
+      if (!id) continue;
+      if (!c.target) c.target = { id, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
+      else if (c.dateStated && k.claimantOf(c.target.id) && c.target.id !== id)
+        c.target = { ...c.target, id };
     }
     return cands;
   },
 };
 
+/**
+ * The state of an official the text does not name before the cue ("In Taipei, the foreign ministry said it
+ * was breaking off relations with Malawi"): the state whose place opens the sentence, else the dateline's.
+ */
+function unnamedOfficial(ctx: ArticleContext, c: Candidate, officials: string[][]): Actor | null {
+  const tokens = c.sentence.tokens.slice(0, c.cue.first).map((t) => t.norm);
+  const official = officials.some((words) =>
+    tokens.some((_, i) => words.every((w, j) => tokens[i + j] === w)),
+  );
+  if (!official) return null;
+  const text = ctx.article.cleaned;
+  const opener = ctx.actors[c.sentence.index].find((a) =>
+    /^\s*In\s+$/.test(text.slice(c.sentence.start, a.start)),
+  );
+  const home = opener?.id ?? ctx.dateline;
+  if (!home || home === c.target?.id || ctx.knowledge.state(home) === undefined) return null;
+  return { id: home, name: null, start: c.cueStart, end: c.cueStart, kind: "state" };
+}
+
 export const PartiesRefiner: Refiner = {
   name: "PartiesRefiner",
-  refine(cands, ctx, _lexicon, debug) {
+  refine(cands, ctx, lexicon, debug) {
+    const officials = lexicon.roles.unnamed_officials.map((w) => w.split(" "));
     return cands.filter((c: Candidate) => {
+      if (!c.source && c.target) c.source = unnamedOfficial(ctx, c, officials);
       const fallback = c.rule.target_fallback;
       if (c.source && !c.target && fallback === "speaker" && c.quote) {
         const speaker = ctx.speakers.get(c.quote);
