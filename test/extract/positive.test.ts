@@ -140,3 +140,13 @@ test("an unnamed ministry speaks for the state the sentence opens in", async () 
   );
   assert.ok(got.includes("SEVER_RELATIONS TWN>MWI occurred 2008-01-14"), got.join("; "));
 });
+
+test("a misdeed told of someone is the teller's charge against them", async () => {
+  const got = brief(
+    await codeText(
+      "Foreign Minister Joseph Wu told reporters on Monday that Honduras had reneged on its promises.",
+      "2023-03-28",
+    ),
+  );
+  assert.ok(got.includes("CRITICIZE TWN>HND occurred 2023-03-27"), got.join("; "));
+});

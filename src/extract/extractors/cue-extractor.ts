@@ -304,8 +304,14 @@ export const CueExtractor: Extractor = {
         const speaker = quote ? (ctx.speakers.get(quote) ?? null) : null;
         if (rule.subject_is_target?.includes(cue.cue.phrase)) {
           // "they are not playing by the rules," X said: the one spoken of is the target, the speaker the source.
+          // Told as reported speech ("Chen told legislators that Senegal had cheated Taiwan"), the teller is the
+          // first actor of the sentence.
           target = sd.before[0] ?? null;
-          source = speaker ?? (source && source.id !== target?.id ? source : null);
+          const teller = sd.before.at(-1);
+          source =
+            speaker ??
+            (source && source.id !== target?.id ? source : null) ??
+            (teller && teller.id !== target?.id ? teller : null);
         } else if (quote && speaker) {
           // Inside a quotation, "we"/"our"/"I" before the cue is the speaker: "We deeply appreciate X," the minister said.
           const firstPerson = s.tokens.some(
