@@ -13,7 +13,7 @@ const RuleSchema = z.object({
   source: z.enum(["before", "after"]),
   target: z.enum(["before", "after"]),
   target_fallback: z.enum(["context", "place", "speaker"]).optional(),
-  only_if_next: z.array(z.enum(["demonym", "person", "state"])).optional(),
+  only_if_next: z.array(z.enum(["demonym", "person", "state", "capital"])).optional(),
   needs_owner: z.boolean().optional(),
   target_claimant: z.boolean().optional(),
   skip_with_objects: z.boolean().optional(),

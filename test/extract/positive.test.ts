@@ -150,3 +150,12 @@ test("a misdeed told of someone is the teller's charge against them", async () =
   );
   assert.ok(got.includes("CRITICIZE TWN>HND occurred 2023-03-27"), got.join("; "));
 });
+
+test("a leader who reaches a state visits it; reaching an agreement is no trip", async () => {
+  const trip = brief(
+    await codeText("Chile's president reached Argentina on Friday for two days of talks.", "2024-03-11"),
+  );
+  assert.ok(trip.includes("VISIT CHL>ARG occurred 2024-03-08"), trip.join("; "));
+  const deal = brief(await codeText("Chile reached an agreement with Argentina on Friday.", "2024-03-11"));
+  assert.ok(!deal.some((e) => e.startsWith("VISIT")), deal.join("; "));
+});
