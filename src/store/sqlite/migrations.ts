@@ -166,4 +166,113 @@ export const MIGRATIONS: readonly string[] = [
       WHERE target IS NOT NULL AND target <> source
     ) GROUP BY 1, 2, 3, 4;
   `,
+  /* 4: searching and sorting at scale (npm run bench). Words in the evidence: a trigram index (FTS5, every run
+     of three characters) holding, for each event, its mentions' evidence lowered as LIKE folds case (lower()
+     and LIKE fold ASCII letters only) and joined by char(1), so a phrase of the lowered words (without
+     char(1)) finds exactly the events whose mentions LIKE finds, and the events are counted without reading
+     them. It is keyed by a column of its own, text_key (a rowid would do, but VACUUM may renumber rowids),
+     contentless (the text stays in event_mentions) and kept by triggers. Sorting by confidence walks one index
+     each way (the date and id tiebreak runs the same way whatever the direction of confidence). Counts per
+     actor on each side (the actor pickers, the top actors) and per actor, status, year and type (an actor's
+     events of one status in a span of years), kept as those of migration 3 are. */ `
+  ALTER TABLE events ADD COLUMN text_key INTEGER;
+  UPDATE events SET text_key = rowid;
+  CREATE UNIQUE INDEX events_text_key ON events (text_key);
+  CREATE TRIGGER events_text_key AFTER INSERT ON events WHEN NEW.text_key IS NULL BEGIN
+    UPDATE events SET text_key = (SELECT coalesce(max(text_key), 0) + 1 FROM events) WHERE rowid = NEW.rowid;
+  END;
+  CREATE VIRTUAL TABLE events_text USING fts5(
+    evidence, content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1'
+  );
+  INSERT INTO events_text (rowid, evidence)
+    SELECT e.text_key, t.evidence FROM events e JOIN (
+      SELECT event_id, group_concat(lower(evidence), char(1)) AS evidence FROM event_mentions GROUP BY event_id
+    ) t ON t.event_id = e.id;
+  -- An event's text again from its mentions, after one of them comes, goes or changes.
+  CREATE TRIGGER event_mentions_text_insert AFTER INSERT ON event_mentions BEGIN
+    DELETE FROM events_text WHERE rowid = (SELECT text_key FROM events WHERE id = NEW.event_id);
+    INSERT INTO events_text (rowid, evidence)
+      SELECT e.text_key, (SELECT group_concat(lower(m.evidence), char(1)) FROM event_mentions m
+        WHERE m.event_id = e.id)
+      FROM events e WHERE e.id = NEW.event_id;
+  END;
+  CREATE TRIGGER event_mentions_text_delete AFTER DELETE ON event_mentions BEGIN
+    DELETE FROM events_text WHERE rowid = (SELECT text_key FROM events WHERE id = OLD.event_id);
+    INSERT INTO events_text (rowid, evidence)
+      SELECT e.text_key, (SELECT group_concat(lower(m.evidence), char(1)) FROM event_mentions m
+        WHERE m.event_id = e.id)
+      FROM events e WHERE e.id = OLD.event_id;
+  END;
+  CREATE TRIGGER event_mentions_text_update AFTER UPDATE OF event_id, evidence ON event_mentions BEGIN
+    DELETE FROM events_text WHERE rowid IN (SELECT text_key FROM events WHERE id IN (OLD.event_id, NEW.event_id));
+    INSERT INTO events_text (rowid, evidence)
+      SELECT e.text_key, (SELECT group_concat(lower(m.evidence), char(1)) FROM event_mentions m
+        WHERE m.event_id = e.id)
+      FROM events e WHERE e.id IN (OLD.event_id, NEW.event_id);
+  END;
+  CREATE TRIGGER events_text_delete AFTER DELETE ON events BEGIN
+    DELETE FROM events_text WHERE rowid = OLD.text_key;
+  END;
+  CREATE INDEX events_confidence_desc ON events (confidence DESC, date DESC, id);
+  CREATE INDEX events_confidence_asc ON events (confidence, date DESC, id);
+  CREATE TABLE event_side_counts (
+    side TEXT NOT NULL, actor TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (side, actor)
+  ) WITHOUT ROWID;
+  CREATE TABLE event_actor_status_counts (
+    actor TEXT NOT NULL, status TEXT NOT NULL, year TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (actor, status, year, type)
+  ) WITHOUT ROWID;
+  CREATE TRIGGER events_side_counts_insert AFTER INSERT ON events BEGIN
+    INSERT INTO event_side_counts VALUES ('source', NEW.source, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_side_counts VALUES ('target', coalesce(NEW.target, ''), 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_actor_status_counts
+      VALUES (NEW.source, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_actor_status_counts
+      SELECT NEW.target, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1
+      WHERE NEW.target IS NOT NULL AND NEW.target <> NEW.source
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER events_side_counts_delete AFTER DELETE ON events BEGIN
+    UPDATE event_side_counts SET n = n - 1 WHERE side = 'source' AND actor = OLD.source;
+    UPDATE event_side_counts SET n = n - 1 WHERE side = 'target' AND actor = coalesce(OLD.target, '');
+    UPDATE event_actor_status_counts SET n = n - 1
+      WHERE actor = OLD.source AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '')
+        AND type = OLD.type;
+    UPDATE event_actor_status_counts SET n = n - 1
+      WHERE OLD.target IS NOT NULL AND OLD.target <> OLD.source AND actor = OLD.target
+        AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '') AND type = OLD.type;
+  END;
+  CREATE TRIGGER events_side_counts_update AFTER UPDATE OF type, status, date, source, target ON events BEGIN
+    UPDATE event_side_counts SET n = n - 1 WHERE side = 'source' AND actor = OLD.source;
+    UPDATE event_side_counts SET n = n - 1 WHERE side = 'target' AND actor = coalesce(OLD.target, '');
+    UPDATE event_actor_status_counts SET n = n - 1
+      WHERE actor = OLD.source AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '')
+        AND type = OLD.type;
+    UPDATE event_actor_status_counts SET n = n - 1
+      WHERE OLD.target IS NOT NULL AND OLD.target <> OLD.source AND actor = OLD.target
+        AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '') AND type = OLD.type;
+    INSERT INTO event_side_counts VALUES ('source', NEW.source, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_side_counts VALUES ('target', coalesce(NEW.target, ''), 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_actor_status_counts
+      VALUES (NEW.source, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_actor_status_counts
+      SELECT NEW.target, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1
+      WHERE NEW.target IS NOT NULL AND NEW.target <> NEW.source
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  INSERT INTO event_side_counts SELECT 'source', source, count(*) FROM events GROUP BY source;
+  INSERT INTO event_side_counts SELECT 'target', coalesce(target, ''), count(*) FROM events GROUP BY 2;
+  INSERT INTO event_actor_status_counts
+    SELECT actor, status, year, type, count(*) FROM (
+      SELECT source AS actor, status, coalesce(substr(date, 1, 4), '') AS year, type FROM events
+      UNION ALL
+      SELECT target, status, coalesce(substr(date, 1, 4), ''), type FROM events
+      WHERE target IS NOT NULL AND target <> source
+    ) GROUP BY 1, 2, 3, 4;
+  `,
 ];
