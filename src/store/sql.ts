@@ -338,6 +338,20 @@ export function countRows(rows: Row[], keys: EventGroupKey[]): EventCount[] {
   });
 }
 
+/**
+ * The pairs with the most events and every pair tied with the last (rank counts the pairs with more events).
+ * min() and max() of two values in SQLite are least() and greatest() in PostgreSQL.
+ */
+export function topPairsQuery(limit: number, d: Dialect): Query {
+  const [lo, hi] = d === "sqlite" ? ["min", "max"] : ["least", "greatest"];
+  return {
+    sql: `SELECT a, b, n FROM (SELECT a, b, n, rank() OVER (ORDER BY n DESC) AS r FROM (
+        SELECT ${lo}(source, target) AS a, ${hi}(source, target) AS b, CAST(count(*) AS INTEGER) AS n
+        FROM events WHERE target IS NOT NULL GROUP BY 1, 2) g) t WHERE r <= ?`,
+    params: [limit],
+  };
+}
+
 // ---- mentions and articles ------------------------------------------------------------------------------
 
 export const getEventQuery = (id: string): Query => ({

@@ -6,7 +6,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { EventFilter, EventGroupKey } from "../../src/store/repository.ts";
-import { countByQuery, countEventsQuery, dateRangeQuery, listEventsQuery } from "../../src/store/sql.ts";
+import {
+  countByQuery,
+  countEventsQuery,
+  dateRangeQuery,
+  listEventsQuery,
+  topPairsQuery,
+} from "../../src/store/sql.ts";
 import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -174,6 +180,16 @@ async function agree(repo: SqliteRepository, when: string): Promise<void> {
       );
     }
   }
+  const pairOrder = (x: { a: string; b: string }, y: { a: string; b: string }): number =>
+    x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
+  for (const limit of [1, 3, 8, 100])
+    assert.deepEqual(
+      (await repo.topPairs(limit)).sort(pairOrder),
+      general(repo, topPairsQuery(limit, "sqlite"))
+        .map((r) => ({ a: r.a as string, b: r.b as string, n: Number(r.n) }))
+        .sort(pairOrder),
+      `${when}: top ${limit} pairs`,
+    );
   const stats = await repo.stats();
   assert.equal(
     stats.events,

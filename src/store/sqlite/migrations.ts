@@ -223,7 +223,16 @@ export const MIGRATIONS: readonly string[] = [
     actor TEXT NOT NULL, status TEXT NOT NULL, year TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (actor, status, year, type)
   ) WITHOUT ROWID;
+  -- Events between two actors either way round (the smaller first), by count for the top pairs.
+  CREATE TABLE event_link_counts (
+    a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (a, b)
+  ) WITHOUT ROWID;
+  CREATE INDEX event_link_counts_n ON event_link_counts (n);
   CREATE TRIGGER events_side_counts_insert AFTER INSERT ON events BEGIN
+    INSERT INTO event_link_counts SELECT min(NEW.source, NEW.target), max(NEW.source, NEW.target), 1
+      WHERE NEW.target IS NOT NULL
+      ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO event_side_counts VALUES ('source', NEW.source, 1) ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO event_side_counts VALUES ('target', coalesce(NEW.target, ''), 1)
       ON CONFLICT DO UPDATE SET n = n + 1;
@@ -236,6 +245,8 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT DO UPDATE SET n = n + 1;
   END;
   CREATE TRIGGER events_side_counts_delete AFTER DELETE ON events BEGIN
+    UPDATE event_link_counts SET n = n - 1
+      WHERE OLD.target IS NOT NULL AND a = min(OLD.source, OLD.target) AND b = max(OLD.source, OLD.target);
     UPDATE event_side_counts SET n = n - 1 WHERE side = 'source' AND actor = OLD.source;
     UPDATE event_side_counts SET n = n - 1 WHERE side = 'target' AND actor = coalesce(OLD.target, '');
     UPDATE event_actor_status_counts SET n = n - 1
@@ -246,6 +257,11 @@ export const MIGRATIONS: readonly string[] = [
         AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '') AND type = OLD.type;
   END;
   CREATE TRIGGER events_side_counts_update AFTER UPDATE OF type, status, date, source, target ON events BEGIN
+    UPDATE event_link_counts SET n = n - 1
+      WHERE OLD.target IS NOT NULL AND a = min(OLD.source, OLD.target) AND b = max(OLD.source, OLD.target);
+    INSERT INTO event_link_counts SELECT min(NEW.source, NEW.target), max(NEW.source, NEW.target), 1
+      WHERE NEW.target IS NOT NULL
+      ON CONFLICT DO UPDATE SET n = n + 1;
     UPDATE event_side_counts SET n = n - 1 WHERE side = 'source' AND actor = OLD.source;
     UPDATE event_side_counts SET n = n - 1 WHERE side = 'target' AND actor = coalesce(OLD.target, '');
     UPDATE event_actor_status_counts SET n = n - 1
@@ -265,6 +281,8 @@ export const MIGRATIONS: readonly string[] = [
       WHERE NEW.target IS NOT NULL AND NEW.target <> NEW.source
       ON CONFLICT DO UPDATE SET n = n + 1;
   END;
+  INSERT INTO event_link_counts
+    SELECT min(source, target), max(source, target), count(*) FROM events WHERE target IS NOT NULL GROUP BY 1, 2;
   INSERT INTO event_side_counts SELECT 'source', source, count(*) FROM events GROUP BY source;
   INSERT INTO event_side_counts SELECT 'target', coalesce(target, ''), count(*) FROM events GROUP BY 2;
   INSERT INTO event_actor_status_counts

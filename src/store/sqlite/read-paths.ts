@@ -347,6 +347,16 @@ export function listByConfidence(f: EventFilter): Query | null {
   };
 }
 
+/**
+ * topPairs from the running counts of migration 4 (each pair with its smaller actor first), walking their
+ * index by count: the count of the limit-th pair, then every pair with at least as many.
+ */
+export const topPairsByCounts = (limit: number): Query => ({
+  sql: `SELECT a, b, n FROM event_link_counts WHERE n > 0 AND n >= coalesce(
+      (SELECT n FROM event_link_counts WHERE n > 0 ORDER BY n DESC LIMIT 1 OFFSET ?), 1)`,
+  params: [Math.max(limit, 1) - 1],
+});
+
 /** Store totals from the running counts. */
 export const TYPE_TOTALS = `SELECT type, CAST(sum(n) AS INTEGER) AS n FROM event_type_counts GROUP BY type
   HAVING sum(n) > 0`;

@@ -12,6 +12,7 @@ import type {
   Repository,
   StoreStats,
   StoredEvent,
+  PairCount,
 } from "../repository.ts";
 import {
   ARTICLE_FIELDS,
@@ -53,6 +54,7 @@ import {
   tallyCount,
   tallyCountBy,
   textPhrase,
+  topPairsByCounts,
 } from "./read-paths.ts";
 
 type Row = Record<string, unknown>;
@@ -245,6 +247,11 @@ export class SqliteRepository implements Repository {
   eventDateRange(filter: EventFilter): Promise<{ first: string | null; last: string | null }> {
     const row = this.all(dateRangeByArms(filter) ?? dateRangeQuery(filter, "sqlite", textMatch(filter)))[0];
     return Promise.resolve({ first: row.first as string | null, last: row.last as string | null });
+  }
+
+  topPairs(limit: number): Promise<PairCount[]> {
+    const rows = this.all(topPairsByCounts(limit));
+    return Promise.resolve(rows.map((r) => ({ a: r.a as string, b: r.b as string, n: Number(r.n) })));
   }
 
   stats(): Promise<StoreStats> {
