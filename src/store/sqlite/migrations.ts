@@ -173,8 +173,18 @@ export const MIGRATIONS: readonly string[] = [
      them. It is keyed by a column of its own, text_key (a rowid would do, but VACUUM may renumber rowids),
      contentless (the text stays in event_mentions) and kept by triggers. Sorting by confidence walks one index
      each way (the date and id tiebreak runs the same way whatever the direction of confidence). Counts per
-     actor on each side (the actor pickers, the top actors) and per actor, status, year and type (an actor's
-     events of one status in a span of years), kept as those of migration 3 are. */ `
+     actor on each side (the actor pickers, the top actors), per actor, status, year and type (an actor's
+     events of one status in a span of years) and per pair either way round (the top pairs), kept as those of
+     migration 3 are. The indexes an actor's or a pair's pages walk take the id too, so each arm of
+     read-paths.ts reads date and id (the tiebreak) from the index alone; article summaries (lists, timelines,
+     an event's sources) read an index rather than each article's row, text and all. */ `
+  DROP INDEX events_pair;
+  CREATE INDEX events_pair ON events (source, target, date, id);
+  DROP INDEX events_source_date;
+  CREATE INDEX events_source_date ON events (source, date, id);
+  DROP INDEX events_target;
+  CREATE INDEX events_target ON events (target, date, id, source);
+  CREATE INDEX articles_summary ON articles (id, title, url, outlet, published, role, source_name);
   ALTER TABLE events ADD COLUMN text_key INTEGER;
   UPDATE events SET text_key = rowid;
   CREATE UNIQUE INDEX events_text_key ON events (text_key);
