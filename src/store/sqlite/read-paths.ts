@@ -213,22 +213,34 @@ export function listByDate(f: EventFilter): Query | null {
     sql: /\bWHERE\b/.test(s.sql) ? `${s.sql} AND ${cond}` : `${s.sql} WHERE ${cond}`,
     params: s.params,
   });
-  const split = sides.flatMap((s) => [also(s, "date IS NOT NULL"), also(s, "date IS NULL")]);
-  return union(split, "date, id", "date IS NULL, date, id", limit, offset);
+  // Each arm says which it is (u: 0 dated, 1 undated), so the merged order is of plain columns, which SQLite
+  // keeps through the join instead of sorting the page's whole rows again.
+  const split = sides.flatMap((s) => [
+    { ...also(s, "date IS NOT NULL"), undated: 0 },
+    { ...also(s, "date IS NULL"), undated: 1 },
+  ]);
+  return union(split, "date, id", "u, date, id", limit, offset);
 }
 
 /** The arms merged: each gives at most the page's end of (rowid, date, id), in order; the page is read whole
  * only for the rows it keeps. */
-function union(sides: Query[], innerOrder: string, outerOrder: string, limit: number, offset: number): Query {
-  const arm = (s: Query): string =>
-    `SELECT * FROM (SELECT rowid AS r, date, id FROM events ${s.sql} ORDER BY ${innerOrder} LIMIT ?)`;
+function union(
+  sides: Array<Query & { undated?: number }>,
+  innerOrder: string,
+  outerOrder: string,
+  limit: number,
+  offset: number,
+): Query {
+  const arm = (s: Query & { undated?: number }): string =>
+    `SELECT * FROM (SELECT rowid AS r, ${s.undated ?? 0} AS u, date, id FROM events ${s.sql}
+      ORDER BY ${innerOrder} LIMIT ?)`;
   return {
     sql: `SELECT ${EVENT_COLUMNS.split(", ")
       .map((c) => `e.${c}`)
       .join(", ")}, e.sources
-      FROM (SELECT r, date, id FROM (${sides.map(arm).join(" UNION ALL ")})
+      FROM (SELECT r, u, date, id FROM (${sides.map(arm).join(" UNION ALL ")})
         ORDER BY ${outerOrder} LIMIT ? OFFSET ?) p
-      JOIN events e ON e.rowid = p.r ORDER BY ${outerOrder.replace(/\b(date|id)\b/g, "p.$1")}`,
+      JOIN events e ON e.rowid = p.r ORDER BY ${outerOrder.replace(/\b(u|date|id)\b/g, "p.$1")}`,
     params: [...sides.flatMap((s) => [...s.params, limit + offset]), limit, offset],
   };
 }
