@@ -192,6 +192,10 @@ async function agree(repo: SqliteRepository, when: string): Promise<void> {
     );
   const stats = await repo.stats();
   assert.equal(
+    stats.articles,
+    Number(general(repo, { sql: "SELECT count(*) AS n FROM articles", params: [] })[0].n),
+  );
+  assert.equal(
     stats.events,
     Number(general(repo, { sql: "SELECT count(*) AS n FROM events", params: [] })[0].n),
   );

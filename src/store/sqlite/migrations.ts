@@ -177,7 +177,8 @@ export const MIGRATIONS: readonly string[] = [
      events of one status in a span of years) and per pair either way round (the top pairs), kept as those of
      migration 3 are. The indexes an actor's or a pair's pages walk take the id too, so each arm of
      read-paths.ts reads date and id (the tiebreak) from the index alone; article summaries (lists, timelines,
-     an event's sources) read an index rather than each article's row, text and all. */ `
+     an event's sources) read an index rather than each article's row, text and all; the number of
+     articles is kept too. */ `
   DROP INDEX events_pair;
   CREATE INDEX events_pair ON events (source, target, date, id);
   DROP INDEX events_source_date;
@@ -185,6 +186,15 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX events_target;
   CREATE INDEX events_target ON events (target, date, id, source);
   CREATE INDEX articles_summary ON articles (id, title, url, outlet, published, role, source_name);
+  -- How many articles (the store's totals), kept rather than counted along an index.
+  CREATE TABLE article_count (n INTEGER NOT NULL);
+  INSERT INTO article_count SELECT count(*) FROM articles;
+  CREATE TRIGGER articles_count_insert AFTER INSERT ON articles BEGIN
+    UPDATE article_count SET n = n + 1;
+  END;
+  CREATE TRIGGER articles_count_delete AFTER DELETE ON articles BEGIN
+    UPDATE article_count SET n = n - 1;
+  END;
   ALTER TABLE events ADD COLUMN text_key INTEGER;
   UPDATE events SET text_key = rowid;
   CREATE UNIQUE INDEX events_text_key ON events (text_key);

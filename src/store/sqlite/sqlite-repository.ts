@@ -255,7 +255,7 @@ export class SqliteRepository implements Repository {
   }
 
   stats(): Promise<StoreStats> {
-    const articles = (this.db.prepare("SELECT count(*) AS n FROM articles").get() as Row).n as number;
+    const articles = Number(this.all({ sql: "SELECT n FROM article_count", params: [] })[0].n);
     const rows = this.all({ sql: TYPE_TOTALS, params: [] });
     const byType: Record<string, number> = {};
     let events = 0;
