@@ -198,6 +198,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE events ADD COLUMN text_key INTEGER;
   UPDATE events SET text_key = rowid;
   CREATE UNIQUE INDEX events_text_key ON events (text_key);
+  -- The store's writer gives the key in its INSERT; this gives one to events inserted without.
   CREATE TRIGGER events_text_key AFTER INSERT ON events WHEN NEW.text_key IS NULL BEGIN
     UPDATE events SET text_key = (SELECT coalesce(max(text_key), 0) + 1 FROM events) WHERE rowid = NEW.rowid;
   END;
@@ -208,8 +209,15 @@ export const MIGRATIONS: readonly string[] = [
     SELECT e.text_key, t.evidence FROM events e JOIN (
       SELECT event_id, group_concat(lower(evidence), char(1)) AS evidence FROM event_mentions GROUP BY event_id
     ) t ON t.event_id = e.id;
-  -- An event's text again from its mentions, after one of them comes, goes or changes.
-  CREATE TRIGGER event_mentions_text_insert AFTER INSERT ON event_mentions BEGIN
+  -- An event's text: its first mention's evidence, or all of its mentions' again after one more comes, one
+  -- goes or one changes.
+  CREATE TRIGGER event_mentions_text_first AFTER INSERT ON event_mentions
+  WHEN NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = NEW.event_id AND m.seq <> NEW.seq) BEGIN
+    INSERT INTO events_text (rowid, evidence)
+      SELECT e.text_key, lower(NEW.evidence) FROM events e WHERE e.id = NEW.event_id;
+  END;
+  CREATE TRIGGER event_mentions_text_insert AFTER INSERT ON event_mentions
+  WHEN EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = NEW.event_id AND m.seq <> NEW.seq) BEGIN
     DELETE FROM events_text WHERE rowid = (SELECT text_key FROM events WHERE id = NEW.event_id);
     INSERT INTO events_text (rowid, evidence)
       SELECT e.text_key, (SELECT group_concat(lower(m.evidence), char(1)) FROM event_mentions m

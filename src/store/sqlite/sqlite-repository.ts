@@ -101,8 +101,10 @@ export class SqliteRepository implements Repository {
     this.insertArticle = db.prepare(
       `INSERT OR IGNORE INTO articles (${ARTICLE_FIELDS.join(", ")}) VALUES (${marks(ARTICLE_FIELDS.length)})`,
     );
+    // Each event takes the next key of the trigram index (migration 4) as it is stored.
     this.insertEvent = db.prepare(
-      `INSERT INTO events (${EVENT_COLUMNS}, sources) VALUES (${marks(EVENT_FIELDS.length)}, ?)`,
+      `INSERT INTO events (${EVENT_COLUMNS}, sources, text_key)
+       VALUES (${marks(EVENT_FIELDS.length)}, ?, (SELECT coalesce(max(text_key), 0) + 1 FROM events))`,
     );
     this.insertMention = db.prepare(
       `INSERT INTO event_mentions (event_id, ${EVENT_COLUMNS}) VALUES (?, ${marks(EVENT_FIELDS.length)})`,
