@@ -2,7 +2,9 @@
 // same process on the same text, peak memory of a real ingest, and the dashboard's queries at scale.
 //   full:    a 50 MB corpus (and 200 MB for the memory check), a store of 1,000,000 events
 //   --quick: a 3 MB corpus, 100,000 events; well under a minute (CI runs it so the benchmark cannot rot)
-// Options: --mb N (corpus size), --events N (store size), --keep (leave the temporary folder), --json.
+// Options: --mb N (corpus size), --events N (store size), --keep (leave the temporary folder), --json,
+// --only store (just the store and its queries: no corpus, throughput or memory stages; --json then reports
+// those keys as null), --queries REGEX (time only the queries whose names match).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,8 +22,14 @@ const { values: opts } = parseArgs({
     keep: { type: "boolean", default: false },
     mb: { type: "string" },
     events: { type: "string" },
+    only: { type: "string" },
+    queries: { type: "string" },
   },
 });
+if (opts.only !== undefined && opts.only !== "store")
+  throw new Error(`--only: "store" is the one part (got ${opts.only})`);
+const storeOnly = opts.only === "store";
+const queryFilter = opts.queries === undefined ? undefined : new RegExp(opts.queries, "i");
 const quick = opts.quick === true;
 const corpusMb = Number(opts.mb ?? (quick ? 3 : 50));
 const storeEvents = Number(opts.events ?? (quick ? 100_000 : 1_000_000));
@@ -65,6 +73,81 @@ function table(header: string[], rows: string[][], align: Array<"l" | "r">): str
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** The store part: a generated store of `storeEvents` events, every query the API makes timed on it. */
+async function storeQueries(work: string): Promise<{ lines: string[]; events: number; p99: number }> {
+  log(`store of ${int(storeEvents)} events`);
+  const knowledge = loadKnowledge();
+  const store = buildStore(work, storeEvents, knowledge);
+  log(`queries (${int(store.events)} events, ${int(store.articles)} articles, ${fmt(store.mb, 0)} MB)`);
+  const { timings, plans } = await timeQueries(store, knowledge, quick ? 0.3 : 2, queryFilter);
+  await store.repo.close();
+  const out: string[] = [];
+  out.push(
+    `queries on a store of ${int(store.events)} events and ${int(store.articles)} articles ` +
+      `(${fmt(store.mb, 0)} MB, generated in ${fmt(store.seconds)} s: ${int(store.events / store.seconds)} events/s ` +
+      `with their articles); the functions of src/query the API calls, parameters varied run to run`,
+  );
+  out.push(
+    table(
+      ["query", "runs", "p50 ms", "p95 ms", "p99 ms"],
+      timings.map((t) => [t.name, String(t.runs), fmt(t.p50, 2), fmt(t.p95, 2), fmt(t.p99, 2)]),
+      ["l", "r", "r", "r", "r"],
+    ),
+  );
+  const scans = plans.filter((p) => p.warnings.length > 0);
+  out.push(
+    `  query plans: ${plans.length} statements checked with EXPLAIN QUERY PLAN, ` +
+      `${scans.length} read a whole table or index or sort in a temporary tree:`,
+  );
+  for (const p of scans) out.push(`    ${p.warnings.join("; ")} ← ${p.sql.slice(0, 150)}`);
+  return {
+    lines: out,
+    events: store.events,
+    p99: Number(Math.max(...timings.map((t) => t.p99)).toFixed(2)),
+  };
+}
+
+/** `--only store`: the store part alone, with the machine's load beside it. */
+async function storeOnlyMain(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), "attache-bench-"));
+  const started = performance.now();
+  const busyBefore = machineBusy();
+  const ownBefore = ownCpu();
+  try {
+    const q = await storeQueries(work);
+    const wall = (performance.now() - started) / 1000;
+    const busyAfter = machineBusy();
+    const others =
+      busyBefore === null || busyAfter === null
+        ? null
+        : (busyAfter - busyBefore - (ownCpu() - ownBefore)) / wall;
+    const jobs = availableParallelism();
+    const head =
+      `attache bench --only store${quick ? " --quick" : ""}: ${process.version}, ${jobs} cores, ${wall.toFixed(0)} s` +
+      (others === null
+        ? ""
+        : `; other processes kept ${fmt(Math.max(0, others), 2)} of ${jobs} cores busy meanwhile` +
+          (others > 0.2 ? " (timings are inflated by that much sharing)" : ""));
+    process.stdout.write(`${[head, "", ...q.lines].join("\n")}\n`);
+    if (opts.json) {
+      const result = {
+        articles_per_second: null,
+        sentences_per_second: null,
+        mb_per_second: null,
+        ratio_to_regex_scan: null,
+        ratio_to_nlp_pass: null,
+        events: q.events,
+        query_p99_ms: q.p99,
+        peak_rss_mb: null,
+      };
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    }
+  } finally {
+    if (opts.keep) log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "attache-bench-"));
   const started = performance.now();
@@ -99,12 +182,7 @@ async function main(): Promise<void> {
       rmSync(join(work, "more"), { recursive: true, force: true });
     }
 
-    log(`store of ${int(storeEvents)} events`);
-    const knowledge = loadKnowledge();
-    const store = buildStore(work, storeEvents, knowledge);
-    log(`queries (${int(store.events)} events, ${int(store.articles)} articles, ${fmt(store.mb, 0)} MB)`);
-    const { timings, plans } = await timeQueries(store, knowledge, quick ? 0.3 : 2);
-    await store.repo.close();
+    const q = await storeQueries(work);
 
     // ---- report ------------------------------------------------------------------------------------------
     const mbps = (s: Stage): number => s.bytes / MB / s.seconds;
@@ -183,24 +261,7 @@ async function main(): Promise<void> {
           : ""),
     );
     out.push("");
-    out.push(
-      `queries on a store of ${int(store.events)} events and ${int(store.articles)} articles ` +
-        `(${fmt(store.mb, 0)} MB, generated in ${fmt(store.seconds)} s: ${int(store.events / store.seconds)} events/s ` +
-        `with their articles); the functions of src/query the API calls, parameters varied run to run`,
-    );
-    out.push(
-      table(
-        ["query", "runs", "p50 ms", "p95 ms", "p99 ms"],
-        timings.map((t) => [t.name, String(t.runs), fmt(t.p50, 2), fmt(t.p95, 2), fmt(t.p99, 2)]),
-        ["l", "r", "r", "r", "r"],
-      ),
-    );
-    const scans = plans.filter((p) => p.warnings.length > 0);
-    out.push(
-      `  query plans: ${plans.length} statements checked with EXPLAIN QUERY PLAN, ` +
-        `${scans.length} read a whole table or index or sort in a temporary tree:`,
-    );
-    for (const p of scans) out.push(`    ${p.warnings.join("; ")} ← ${p.sql.slice(0, 150)}`);
+    out.push(...q.lines);
     process.stdout.write(`${out.join("\n")}\n`);
 
     if (opts.json) {
@@ -210,8 +271,8 @@ async function main(): Promise<void> {
         mb_per_second: Number(mbps(c).toFixed(3)),
         ratio_to_regex_scan: Number((mbps(c) / mbps(a)).toFixed(4)),
         ratio_to_nlp_pass: Number((mbps(c) / mbps(b)).toFixed(4)),
-        events: store.events,
-        query_p99_ms: Number(Math.max(...timings.map((t) => t.p99)).toFixed(2)),
+        events: q.events,
+        query_p99_ms: q.p99,
         peak_rss_mb: rss.peakRssMb === null ? null : Math.round(rss.peakRssMb),
       };
       process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -222,4 +283,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await (storeOnly ? storeOnlyMain() : main());

@@ -129,7 +129,11 @@ export function buildStore(dir: string, events: number, knowledge: Knowledge, se
       confidence, rule`;
   const eventValues = "?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, NULL, ?, ?";
   // Each event is its own act with one mention (the store merges mentions of one act; these never repeat).
-  const insertEvent = db.prepare(`INSERT INTO events (${eventColumns}, sources) VALUES (${eventValues}, 1)`);
+  // As the store's writer does, each event takes the next key of the trigram index of words as it is stored.
+  const insertEvent = db.prepare(
+    `INSERT INTO events (${eventColumns}, sources, text_key)
+     VALUES (${eventValues}, 1, (SELECT coalesce(max(text_key), 0) + 1 FROM events))`,
+  );
   const insertMention = db.prepare(
     `INSERT INTO event_mentions (event_id, ${eventColumns}) VALUES (?, ${eventValues})`,
   );

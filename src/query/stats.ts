@@ -11,7 +11,8 @@ export async function overallStats(ctx: QueryContext): Promise<StatsOut> {
     repo.countEventsBy({}, ["year"]),
     repo.countEventsBy({}, ["source"]),
     repo.countEventsBy({}, ["target"]),
-    repo.countEventsBy({}, ["source", "target"]),
+    // The top 20 pairs and any tied with the 20th: enough to order them by name among equals, as below.
+    repo.topPairs(20),
     repo.eventDateRange({}),
   ]);
   const actors = new Map<string, number>();
@@ -19,8 +20,7 @@ export async function overallStats(ctx: QueryContext): Promise<StatsOut> {
   for (const t of targets) if (t.target) actors.set(t.target, (actors.get(t.target) ?? 0) + t.n);
   const pairCounts = new Map<string, number>();
   for (const p of pairs) {
-    if (!p.source || !p.target) continue;
-    const key = [p.source, p.target].sort().join("|");
+    const key = [p.a, p.b].sort().join("|");
     pairCounts.set(key, (pairCounts.get(key) ?? 0) + p.n);
   }
   const today = todayIso(ctx);

@@ -51,6 +51,13 @@ export interface ArticleSummary {
   events: number;
 }
 
+/** Events between two actors, either way round: `a` sorts before `b` in byte order, or is `b` (events with itself). */
+export interface PairCount {
+  a: string;
+  b: string;
+  n: number;
+}
+
 export interface StoreStats {
   articles: number;
   events: number;
@@ -88,5 +95,10 @@ export interface Repository {
   /** Summaries of the given articles (unknown ids are left out). */
   articleSummaries(ids: string[]): Promise<ArticleSummary[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * The pairs of actors with the most events between them (events without a target left out), in no order: the
+   * first `limit` by count and every pair tied with the last of them.
+   */
+  topPairs(limit: number): Promise<PairCount[]>;
   close(): Promise<void>;
 }

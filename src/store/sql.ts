@@ -194,8 +194,25 @@ function eventSource(f: EventFilter): Query {
   };
 }
 
+/**
+ * How a filter's words are matched: LIKE over each mention's evidence (both stores), or SQLite's trigram index
+ * of each event's evidence (sqlite/migrations.ts, step 4), which finds the same events; see `trigramPhrase`.
+ */
+export type TextMatch = "like" | "trigram";
+
+/**
+ * The filter's words as a phrase for SQLite's trigram index, or null where the index cannot answer as LIKE
+ * does: fewer than three characters (no trigram to look up), or char(1), which joins an event's mentions in
+ * the index. The index holds the evidence lowered by lower(), which folds ASCII letters only, as LIKE folds
+ * case; the words are lowered the same way, and a phrase of trigrams matches where they occur as one run.
+ */
+export function trigramPhrase(text: string): string | null {
+  if ([...text].length < 3 || text.includes("\u0001")) return null;
+  return `"${text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/"/g, '""')}"`;
+}
+
 /** The WHERE clause of a filter (the article is chosen by `eventSource`). */
-function eventWhere(f: EventFilter, d: Dialect): Query {
+export function eventWhere(f: EventFilter, d: Dialect, match: TextMatch = "like"): Query {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (f.actor) {
@@ -223,7 +240,11 @@ function eventWhere(f: EventFilter, d: Dialect): Query {
     parts.push("date <= ?");
     params.push(`${f.to}\uffff`);
   }
-  if (f.text) {
+  const phrase = f.text && match === "trigram" && !f.articleId ? trigramPhrase(f.text) : null;
+  if (phrase !== null) {
+    parts.push("text_key IN (SELECT rowid FROM events_text WHERE events_text MATCH ?)");
+    params.push(phrase);
+  } else if (f.text) {
     // SQLite's LIKE folds ASCII case only; PostgreSQL's lower() under the "C" collation does the same.
     const like = d === "sqlite" ? "evidence LIKE ? ESCAPE '\\'" : "lower(evidence) LIKE ? ESCAPE '\\'";
     const escaped = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -252,27 +273,27 @@ export function eventOrder(f: EventFilter): string {
   return `ORDER BY ${cols[key]} ${dir}, ${byDate("DESC")}, id`;
 }
 
-export function listEventsQuery(f: EventFilter, d: Dialect): Query {
+export function listEventsQuery(f: EventFilter, d: Dialect, match: TextMatch = "like"): Query {
   const from = eventSource(f);
-  const where = eventWhere(f, d);
+  const where = eventWhere(f, d, match);
   return {
     sql: `SELECT ${EVENT_COLUMNS}, sources FROM ${from.sql} ${where.sql} ${eventOrder(f)} LIMIT ? OFFSET ?`,
     params: [...from.params, ...where.params, f.limit ?? 100, f.offset ?? 0],
   };
 }
 
-export function countEventsQuery(f: EventFilter, d: Dialect): Query {
+export function countEventsQuery(f: EventFilter, d: Dialect, match: TextMatch = "like"): Query {
   const from = eventSource(f);
-  const where = eventWhere(f, d);
+  const where = eventWhere(f, d, match);
   return {
     sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM ${from.sql} ${where.sql}`,
     params: [...from.params, ...where.params],
   };
 }
 
-export function dateRangeQuery(f: EventFilter, d: Dialect): Query {
+export function dateRangeQuery(f: EventFilter, d: Dialect, match: TextMatch = "like"): Query {
   const from = eventSource(f);
-  const where = eventWhere(f, d);
+  const where = eventWhere(f, d, match);
   return {
     sql: `SELECT min(date) AS first, max(date) AS last FROM ${from.sql} ${where.sql}`,
     params: [...from.params, ...where.params],
@@ -290,11 +311,16 @@ const GROUP_EXPR: Record<EventGroupKey, string> = {
 };
 
 /** Counts by keys, largest first, ties in key order (nulls last); the outer query lets ORDER BY name them. */
-export function countByQuery(f: EventFilter, keys: EventGroupKey[], d: Dialect): Query {
+export function countByQuery(
+  f: EventFilter,
+  keys: EventGroupKey[],
+  d: Dialect,
+  match: TextMatch = "like",
+): Query {
   if (keys.length === 0) throw new Error("countEventsBy needs at least one key");
   if (keys.includes("partner") && !f.actor) throw new Error("grouping by partner needs filter.actor");
   const from = eventSource(f);
-  const where = eventWhere(f, d);
+  const where = eventWhere(f, d, match);
   const select = keys.map((k) => `${GROUP_EXPR[k]} AS ${k}`).join(", ");
   // GROUP BY names the output columns: for type, status, source and target they are the columns themselves.
   return {
@@ -310,6 +336,20 @@ export function countRows(rows: Row[], keys: EventGroupKey[]): EventCount[] {
     for (const k of keys) out[k] = r[k] as string | null;
     return out;
   });
+}
+
+/**
+ * The pairs with the most events and every pair tied with the last (rank counts the pairs with more events).
+ * min() and max() of two values in SQLite are least() and greatest() in PostgreSQL.
+ */
+export function topPairsQuery(limit: number, d: Dialect): Query {
+  const [lo, hi] = d === "sqlite" ? ["min", "max"] : ["least", "greatest"];
+  return {
+    sql: `SELECT a, b, n FROM (SELECT a, b, n, rank() OVER (ORDER BY n DESC) AS r FROM (
+        SELECT ${lo}(source, target) AS a, ${hi}(source, target) AS b, CAST(count(*) AS INTEGER) AS n
+        FROM events WHERE target IS NOT NULL GROUP BY 1, 2) g) t WHERE r <= ?`,
+    params: [limit],
+  };
 }
 
 // ---- mentions and articles ------------------------------------------------------------------------------

@@ -217,6 +217,25 @@ for (const backend of BACKENDS) {
       await assert.rejects(repo.countEventsBy({}, ["partner"]));
     });
 
+    test("top pairs: the most events between two actors either way round, and every pair tied with the last", async () => {
+      const pairs = new Map<string, number>();
+      for (const e of w.events)
+        if (e.target !== null) {
+          const key = [e.source, e.target].sort(cmp).join("|");
+          pairs.set(key, (pairs.get(key) ?? 0) + 1);
+        }
+      const counts = [...pairs.values()].sort((x, y) => y - x);
+      for (const limit of [1, 2, 3, 5, 1000]) {
+        const least = counts[Math.min(limit, counts.length) - 1];
+        const want = [...pairs]
+          .filter(([, n]) => n >= least)
+          .map(([key, n]) => ({ a: key.split("|")[0], b: key.split("|")[1], n }))
+          .sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b));
+        const got = (await repo.topPairs(limit)).sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b));
+        assert.deepEqual(got, want, `top ${limit}`);
+      }
+    });
+
     test("articles newest first with their event counts; summaries by id; totals", async () => {
       const list = await repo.listArticles(10, 0);
       assert.deepEqual(

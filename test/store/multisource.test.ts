@@ -80,6 +80,20 @@ for (const backend of BACKENDS) {
         );
     });
 
+    test("words from any of its reports find the merged event (the trigram index on SQLite, LIKE on PostgreSQL)", async () => {
+      const { repo } = store;
+      const [e] = await severances(repo);
+      for (const m of await repo.listMentions(e.id)) {
+        const words = m.evidence.slice(0, 24).toUpperCase();
+        const found = await repo.listEvents({ text: words, limit: 500 });
+        assert.ok(
+          found.some((x) => x.id === e.id),
+          `"${words}" finds the event`,
+        );
+        assert.equal(await repo.countEvents({ text: words }), found.length);
+      }
+    });
+
     test("two China–Nauru meetings two months apart stay two events", async () => {
       const meetings = await store.repo.listEvents({
         type: "MEET",

@@ -25,6 +25,7 @@ import type {
   Repository,
   StoreStats,
   StoredEvent,
+  PairCount,
 } from "../repository.ts";
 import {
   ARTICLE_FIELDS,
@@ -49,6 +50,7 @@ import {
   rowToMention,
   rowToStored,
   summaryFromRow,
+  topPairsQuery,
 } from "../sql.ts";
 import type { Article, EventRecord } from "../types.ts";
 import { PG_MIGRATIONS } from "./migrations.ts";
@@ -320,6 +322,11 @@ export class PostgresRepository implements Repository {
   async eventDateRange(filter: EventFilter): Promise<{ first: string | null; last: string | null }> {
     const row = (await this.rows(dateRangeQuery(filter, "postgres")))[0];
     return { first: row.first as string | null, last: row.last as string | null };
+  }
+
+  async topPairs(limit: number): Promise<PairCount[]> {
+    const rows = await this.rows(topPairsQuery(limit, "postgres"));
+    return rows.map((r) => ({ a: r.a as string, b: r.b as string, n: Number(r.n) }));
   }
 
   async stats(): Promise<StoreStats> {

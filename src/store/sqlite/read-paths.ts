@@ -4,7 +4,7 @@
 // that makes SQLite fetch and sort every event of the actor. Each function returns null where it does not
 // apply, and the caller runs sql.ts's general form.
 import type { EventFilter, EventGroupKey } from "../repository.ts";
-import { EVENT_COLUMNS, type Query, SUMMARY_COLUMNS } from "../sql.ts";
+import { EVENT_COLUMNS, type Query, SUMMARY_COLUMNS, eventWhere, trigramPhrase } from "../sql.ts";
 
 type FilterField = "actor" | "pair" | "type" | "status" | "from" | "to" | "text" | "articleId";
 const FIELDS: FilterField[] = ["actor", "pair", "type", "status", "from", "to", "text", "articleId"];
@@ -43,6 +43,11 @@ export function tallyCountBy(f: EventFilter, keys: EventGroupKey[]): Query | nul
   if (usesOnly(f, ["type", "status"]) && within(keys, ["type", "status", "year"])) {
     table = "event_type_counts";
     column = { type: "type", status: "status", year: "year" };
+  } else if (usesOnly(f, []) && keys.length === 1 && (keys[0] === "source" || keys[0] === "target")) {
+    table = "event_side_counts";
+    column = { [keys[0]]: "actor" };
+    cond.parts.push("side = ?");
+    cond.params.push(keys[0]);
   } else if (usesOnly(f, []) && within(keys, ["source", "target"])) {
     table = "event_pair_counts";
     column = { source: "source", target: "target" };
@@ -74,20 +79,50 @@ export function tallyCountBy(f: EventFilter, keys: EventGroupKey[]): Query | nul
   };
 }
 
+/** Whether a bound is a whole year ("2015"): then the running counts, kept by year, can apply it. */
+const wholeYear = (bound: string | undefined): boolean => bound === undefined || /^\d{4}$/.test(bound);
+
+/**
+ * A span of whole years as conditions on the counts' year column: "date >= '2015'" holds exactly when the
+ * date's year is 2015 or later, "date <= '2020\uffff'" when it is 2020 or earlier; undated events ('') are in
+ * neither.
+ */
+function years(f: EventFilter): { parts: string[]; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.from || f.to) parts.push("year <> ''");
+  if (f.from) {
+    parts.push("year >= ?");
+    params.push(f.from);
+  }
+  if (f.to) {
+    parts.push("year <= ?");
+    params.push(f.to);
+  }
+  return { parts, params };
+}
+
 /** The number of matching events from the running counts. */
 export function tallyCount(f: EventFilter): Query | null {
+  if (!wholeYear(f.from) || !wholeYear(f.to)) return null;
   const cond = typeStatus(f);
-  if (usesOnly(f, ["type", "status"]))
+  const span = years(f);
+  if (usesOnly(f, ["type", "status", "from", "to"]))
     return {
-      sql: `SELECT CAST(coalesce(sum(n), 0) AS INTEGER) AS n FROM event_type_counts ${where(cond.parts)}`,
-      params: cond.params,
+      sql: `SELECT CAST(coalesce(sum(n), 0) AS INTEGER) AS n FROM event_type_counts ${where([
+        ...cond.parts,
+        ...span.parts,
+      ])}`,
+      params: [...cond.params, ...span.params],
     };
-  if (f.actor && !f.status && usesOnly(f, ["actor", "type"]))
+  if (f.actor && usesOnly(f, ["actor", "type", "status", "from", "to"]))
     return {
-      sql: `SELECT CAST(coalesce(sum(n), 0) AS INTEGER) AS n FROM event_actor_counts WHERE actor = ?${
-        f.type ? " AND type = ?" : ""
-      }`,
-      params: f.type ? [f.actor, f.type] : [f.actor],
+      sql: `SELECT CAST(coalesce(sum(n), 0) AS INTEGER) AS n FROM event_actor_status_counts ${where([
+        "actor = ?",
+        ...cond.parts,
+        ...span.parts,
+      ])}`,
+      params: [f.actor, ...cond.params, ...span.params],
     };
   if (f.pair && usesOnly(f, ["pair"])) {
     const [a, b] = f.pair;
@@ -178,22 +213,34 @@ export function listByDate(f: EventFilter): Query | null {
     sql: /\bWHERE\b/.test(s.sql) ? `${s.sql} AND ${cond}` : `${s.sql} WHERE ${cond}`,
     params: s.params,
   });
-  const split = sides.flatMap((s) => [also(s, "date IS NOT NULL"), also(s, "date IS NULL")]);
-  return union(split, "date, id", "date IS NULL, date, id", limit, offset);
+  // Each arm says which it is (u: 0 dated, 1 undated), so the merged order is of plain columns, which SQLite
+  // keeps through the join instead of sorting the page's whole rows again.
+  const split = sides.flatMap((s) => [
+    { ...also(s, "date IS NOT NULL"), undated: 0 },
+    { ...also(s, "date IS NULL"), undated: 1 },
+  ]);
+  return union(split, "date, id", "u, date, id", limit, offset);
 }
 
 /** The arms merged: each gives at most the page's end of (rowid, date, id), in order; the page is read whole
  * only for the rows it keeps. */
-function union(sides: Query[], innerOrder: string, outerOrder: string, limit: number, offset: number): Query {
-  const arm = (s: Query): string =>
-    `SELECT * FROM (SELECT rowid AS r, date, id FROM events ${s.sql} ORDER BY ${innerOrder} LIMIT ?)`;
+function union(
+  sides: Array<Query & { undated?: number }>,
+  innerOrder: string,
+  outerOrder: string,
+  limit: number,
+  offset: number,
+): Query {
+  const arm = (s: Query & { undated?: number }): string =>
+    `SELECT * FROM (SELECT rowid AS r, ${s.undated ?? 0} AS u, date, id FROM events ${s.sql}
+      ORDER BY ${innerOrder} LIMIT ?)`;
   return {
     sql: `SELECT ${EVENT_COLUMNS.split(", ")
       .map((c) => `e.${c}`)
       .join(", ")}, e.sources
-      FROM (SELECT r, date, id FROM (${sides.map(arm).join(" UNION ALL ")})
+      FROM (SELECT r, u, date, id FROM (${sides.map(arm).join(" UNION ALL ")})
         ORDER BY ${outerOrder} LIMIT ? OFFSET ?) p
-      JOIN events e ON e.rowid = p.r ORDER BY ${outerOrder.replace(/\b(date|id)\b/g, "p.$1")}`,
+      JOIN events e ON e.rowid = p.r ORDER BY ${outerOrder.replace(/\b(u|date|id)\b/g, "p.$1")}`,
     params: [...sides.flatMap((s) => [...s.params, limit + offset]), limit, offset],
   };
 }
@@ -219,6 +266,108 @@ export function dateRangeByArms(f: EventFilter): Query | null {
     params: [...sides.flatMap((s) => s.params), ...sides.flatMap((s) => s.params)],
   };
 }
+
+// ---- words in the evidence (the trigram index of migration 4) --------------------------------------------
+
+/** The filter's words as a phrase of the trigram index, when it can answer (sql.ts, trigramPhrase). */
+export const textPhrase = (f: EventFilter): string | null =>
+  f.text && !f.articleId ? trigramPhrase(f.text) : null;
+
+/**
+ * Whether the words match many events: at least `enough` of them, counted no further. Then a page in date
+ * order is best read by walking the events in that order, each looked up among the matches; with few matches,
+ * by fetching every match and sorting them (SQLite cannot tell which, the index gives no estimate).
+ */
+export function manyMatches(f: EventFilter, events: number): Query | null {
+  const phrase = textPhrase(f);
+  if (phrase === null) return null;
+  // Walking reads about (limit + offset) × events ÷ matches rows, fetching reads the matches: even at √.
+  const enough = Math.ceil(Math.sqrt(((f.limit ?? 100) + (f.offset ?? 0)) * Math.max(events, 1)));
+  return {
+    sql: "SELECT count(*) >= ? AS many FROM (SELECT 1 FROM events_text WHERE events_text MATCH ? LIMIT ?)",
+    params: [enough, phrase, enough],
+  };
+}
+
+/** A page of events with the words in date order (newest first), walking the date index. */
+export function listByTextWalk(f: EventFilter): Query | null {
+  if (textPhrase(f) === null || (f.sort ?? "date") !== "date" || (f.order ?? "desc") !== "desc") return null;
+  if (!usesOnly(f, ["text", "type", "status", "from", "to"])) return null;
+  const w = eventWhere(f, "sqlite", "trigram");
+  // Descending, SQLite puts NULL last by itself: sql.ts's "date IS NULL, date DESC".
+  return {
+    sql: `SELECT ${EVENT_COLUMNS}, sources FROM events INDEXED BY events_date ${w.sql}
+      ORDER BY date DESC, id LIMIT ? OFFSET ?`,
+    params: [...w.params, f.limit ?? 100, f.offset ?? 0],
+  };
+}
+
+/** How many events have the words: each is one row of the index. */
+export function countByText(f: EventFilter): Query | null {
+  const phrase = textPhrase(f);
+  if (phrase === null || !usesOnly(f, ["text"])) return null;
+  return { sql: "SELECT count(*) AS n FROM events_text WHERE events_text MATCH ?", params: [phrase] };
+}
+
+// ---- other sort keys ------------------------------------------------------------------------------------
+
+/** The types that have events, from the running counts. */
+export const TYPES_PRESENT = "SELECT type FROM event_type_counts GROUP BY type HAVING sum(n) > 0";
+
+/**
+ * Events by type, then newest first, then id: one arm per type (and per side of an actor or pair), each
+ * walking an index in date order to the page's end, merged. `types` are those that have events.
+ */
+export function listByType(f: EventFilter, types: string[]): Query | null {
+  if (f.sort !== "type") return null;
+  const each = f.type ? [f.type] : types;
+  const sides: Query[] = [];
+  for (const type of each) {
+    const a = arms({ ...f, type: type as EventFilter["type"] });
+    if (!a) return null;
+    sides.push(...a);
+  }
+  if (sides.length === 0) return null;
+  const limit = f.limit ?? 100;
+  const offset = f.offset ?? 0;
+  const dir = (f.order ?? "asc") === "asc" ? "ASC" : "DESC";
+  const arm = (s: Query): string =>
+    `SELECT * FROM (SELECT rowid AS r, type, date, id FROM events ${s.sql} ORDER BY date DESC, id LIMIT ?)`;
+  return {
+    sql: `SELECT ${EVENT_COLUMNS.split(", ")
+      .map((c) => `e.${c}`)
+      .join(", ")}, e.sources
+      FROM (SELECT r, type, date, id FROM (${sides.map(arm).join(" UNION ALL ")})
+        ORDER BY type ${dir}, date DESC, id LIMIT ? OFFSET ?) p
+      JOIN events e ON e.rowid = p.r ORDER BY p.type ${dir}, p.date DESC, p.id`,
+    params: [...sides.flatMap((s) => [...s.params, limit + offset]), limit, offset],
+  };
+}
+
+/**
+ * Events by confidence, then newest first, then id: the order of the confidence indexes of migration 4 (one
+ * for each direction), written so SQLite sees it ("date DESC" is sql.ts's "date IS NULL, date DESC").
+ */
+export function listByConfidence(f: EventFilter): Query | null {
+  if (f.sort !== "confidence" || f.articleId) return null;
+  const w = eventWhere(f, "sqlite", textPhrase(f) === null ? "like" : "trigram");
+  const dir = (f.order ?? "desc") === "asc" ? "ASC" : "DESC";
+  return {
+    sql: `SELECT ${EVENT_COLUMNS}, sources FROM events ${w.sql}
+      ORDER BY confidence ${dir}, date DESC, id LIMIT ? OFFSET ?`,
+    params: [...w.params, f.limit ?? 100, f.offset ?? 0],
+  };
+}
+
+/**
+ * topPairs from the running counts of migration 4 (each pair with its smaller actor first), walking their
+ * index by count: the count of the limit-th pair, then every pair with at least as many.
+ */
+export const topPairsByCounts = (limit: number): Query => ({
+  sql: `SELECT a, b, n FROM event_link_counts WHERE n > 0 AND n >= coalesce(
+      (SELECT n FROM event_link_counts WHERE n > 0 ORDER BY n DESC LIMIT 1 OFFSET ?), 1)`,
+  params: [Math.max(limit, 1) - 1],
+});
 
 /** Store totals from the running counts. */
 export const TYPE_TOTALS = `SELECT type, CAST(sum(n) AS INTEGER) AS n FROM event_type_counts GROUP BY type

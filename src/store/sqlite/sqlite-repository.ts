@@ -12,6 +12,7 @@ import type {
   Repository,
   StoreStats,
   StoredEvent,
+  PairCount,
 } from "../repository.ts";
 import {
   ARTICLE_FIELDS,
@@ -19,6 +20,7 @@ import {
   EVENT_FIELDS,
   type Query,
   SUMMARY_COLUMNS,
+  type TextMatch,
   articleValues,
   byId,
   countByQuery,
@@ -38,13 +40,21 @@ import {
 import type { Article, EventRecord } from "../types.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import {
+  TYPES_PRESENT,
   TYPE_TOTALS,
   countByArms,
+  countByText,
   dateRangeByArms,
   listArticlesByDate,
+  listByConfidence,
   listByDate,
+  listByTextWalk,
+  listByType,
+  manyMatches,
   tallyCount,
   tallyCountBy,
+  textPhrase,
+  topPairsByCounts,
 } from "./read-paths.ts";
 
 type Row = Record<string, unknown>;
@@ -73,6 +83,9 @@ export function openSqlite(path: string): SqliteRepository {
   return new SqliteRepository(db);
 }
 
+/** Words in the evidence through the trigram index where it answers as LIKE does (read-paths.ts). */
+const textMatch = (f: EventFilter): TextMatch => (textPhrase(f) === null ? "like" : "trigram");
+
 const marks = (n: number): string => Array(n).fill("?").join(", ");
 
 export class SqliteRepository implements Repository {
@@ -88,8 +101,10 @@ export class SqliteRepository implements Repository {
     this.insertArticle = db.prepare(
       `INSERT OR IGNORE INTO articles (${ARTICLE_FIELDS.join(", ")}) VALUES (${marks(ARTICLE_FIELDS.length)})`,
     );
+    // Each event takes the next key of the trigram index (migration 4) as it is stored.
     this.insertEvent = db.prepare(
-      `INSERT INTO events (${EVENT_COLUMNS}, sources) VALUES (${marks(EVENT_FIELDS.length)}, ?)`,
+      `INSERT INTO events (${EVENT_COLUMNS}, sources, text_key)
+       VALUES (${marks(EVENT_FIELDS.length)}, ?, (SELECT coalesce(max(text_key), 0) + 1 FROM events))`,
     );
     this.insertMention = db.prepare(
       `INSERT INTO event_mentions (event_id, ${EVENT_COLUMNS}) VALUES (?, ${marks(EVENT_FIELDS.length)})`,
@@ -184,8 +199,24 @@ export class SqliteRepository implements Repository {
   }
 
   listEvents(filter: EventFilter): Promise<StoredEvent[]> {
-    const q = listByDate(filter) ?? listEventsQuery(filter, "sqlite");
-    return Promise.resolve(this.all(q).map(rowToStored));
+    return Promise.resolve(this.all(this.listQuery(filter)).map(rowToStored));
+  }
+
+  /** The fastest of read-paths.ts's forms that applies, else sql.ts's general one. */
+  private listQuery(f: EventFilter): Query {
+    if (f.sort === "type") {
+      const types = this.all({ sql: TYPES_PRESENT, params: [] }).map((r) => r.type as string);
+      return listByType(f, types) ?? listEventsQuery(f, "sqlite", textMatch(f));
+    }
+    if (f.sort === "confidence") return listByConfidence(f) ?? listEventsQuery(f, "sqlite", textMatch(f));
+    const probe = manyMatches(f, this.eventsAbout());
+    const walk = probe && this.all(probe)[0].many ? listByTextWalk(f) : null;
+    return walk ?? listByDate(f) ?? listEventsQuery(f, "sqlite", textMatch(f));
+  }
+
+  /** About how many events are stored (at least as many): the last key given out, one index seek. */
+  private eventsAbout(): number {
+    return Number(this.all({ sql: "SELECT coalesce(max(text_key), 0) AS n FROM events", params: [] })[0].n);
   }
 
   getEvent(id: string): Promise<StoredEvent | null> {
@@ -198,13 +229,17 @@ export class SqliteRepository implements Repository {
   }
 
   countEvents(filter: EventFilter): Promise<number> {
-    const q = tallyCount(filter) ?? countByArms(filter) ?? countEventsQuery(filter, "sqlite");
+    const q =
+      tallyCount(filter) ??
+      countByText(filter) ??
+      countByArms(filter) ??
+      countEventsQuery(filter, "sqlite", textMatch(filter));
     return Promise.resolve(Number(this.all(q)[0].n));
   }
 
   countEventsBy(filter: EventFilter, keys: EventGroupKey[]): Promise<EventCount[]> {
     try {
-      const q = tallyCountBy(filter, keys) ?? countByQuery(filter, keys, "sqlite");
+      const q = tallyCountBy(filter, keys) ?? countByQuery(filter, keys, "sqlite", textMatch(filter));
       return Promise.resolve(countRows(this.all(q), keys));
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err))); // a rejection, as on PostgreSQL
@@ -212,12 +247,17 @@ export class SqliteRepository implements Repository {
   }
 
   eventDateRange(filter: EventFilter): Promise<{ first: string | null; last: string | null }> {
-    const row = this.all(dateRangeByArms(filter) ?? dateRangeQuery(filter, "sqlite"))[0];
+    const row = this.all(dateRangeByArms(filter) ?? dateRangeQuery(filter, "sqlite", textMatch(filter)))[0];
     return Promise.resolve({ first: row.first as string | null, last: row.last as string | null });
   }
 
+  topPairs(limit: number): Promise<PairCount[]> {
+    const rows = this.all(topPairsByCounts(limit));
+    return Promise.resolve(rows.map((r) => ({ a: r.a as string, b: r.b as string, n: Number(r.n) })));
+  }
+
   stats(): Promise<StoreStats> {
-    const articles = (this.db.prepare("SELECT count(*) AS n FROM articles").get() as Row).n as number;
+    const articles = Number(this.all({ sql: "SELECT n FROM article_count", params: [] })[0].n);
     const rows = this.all({ sql: TYPE_TOTALS, params: [] });
     const byType: Record<string, number> = {};
     let events = 0;
