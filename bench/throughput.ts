@@ -49,7 +49,7 @@ export function regexScan(texts: string[], runs = 3): Stage {
 
 /** (b) wink-nlp with the pipes of src/text/sentences.ts, fed line by line, reading what the coder reads. */
 export function nlpPass(texts: string[]): Stage {
-  const nlp = winkNLP(model, ["sbd", "negation", "pos"]);
+  const nlp = winkNLP(model, ["sbd", "negation"]);
   const its = nlp.its;
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const pass = (list: string[]): number => {
@@ -60,7 +60,6 @@ export function nlpPass(texts: string[]): Stage {
         const doc = nlp.readDoc(line);
         doc.tokens().each((t: ItemToken) => {
           t.out(its.value);
-          t.out(its.pos);
           t.out(its.negationFlag);
         });
         doc.sentences().each((s: { out: (f: unknown) => unknown }) => {
@@ -74,7 +73,7 @@ export function nlpPass(texts: string[]): Stage {
   const t0 = performance.now();
   const sentences = pass(texts);
   return {
-    label: "(b) wink-nlp pass (sbd, negation, pos)",
+    label: "(b) wink-nlp pass (sbd, negation)",
     seconds: (performance.now() - t0) / 1000,
     bytes,
     sentences,

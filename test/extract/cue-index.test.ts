@@ -47,7 +47,7 @@ function scanAll(cues: readonly Cue[]): CueIndex {
 }
 
 const tokens = (words: string[]): Token[] =>
-  words.map((w, i) => ({ text: w, norm: w, start: i * 6, end: i * 6 + w.length, pos: "X", negated: false }));
+  words.map((w, i) => ({ text: w, norm: w, start: i * 6, end: i * 6 + w.length, negated: false }));
 
 const lexiconWith = (cues: CueIndex): Lexicon => ({ ...loadLexicon(), cues });
 
