@@ -14,6 +14,7 @@ interface TrieNode {
 }
 
 const NONE: readonly Cue[] = [];
+const MEMO_LIMIT = 50_000;
 const node = (): TrieNode => ({ next: new Map(), cues: [] });
 
 export function indexCues(cues: readonly Cue[]): CueIndex {
@@ -36,21 +37,31 @@ export function indexCues(cues: readonly Cue[]): CueIndex {
       at.cues.push({ cue, order });
     }
   });
+  // Words recur: each one's answer is kept (up to a bound, so a long run's vocabulary cannot grow it forever).
+  const memo = new Map<string, readonly Cue[]>();
+  const lookUp = (norm: string): readonly Cue[] => {
+    const words = literal.get(norm) ?? NONE;
+    let prefixed: Array<{ cue: Cue; order: number }> | null = null;
+    let at: TrieNode | undefined = root;
+    for (let i = 0; i < norm.length; i++) {
+      at = at.next.get(norm[i]);
+      if (!at) break;
+      if (at.cues.length) prefixed = prefixed ? [...prefixed, ...at.cues] : at.cues;
+    }
+    // Cues at the root (an empty prefix, a leading gap) match every token.
+    if (root.cues.length) prefixed = [...root.cues, ...(prefixed ?? [])];
+    if (!prefixed) return words;
+    const ordered = prefixed.length > 1 ? [...prefixed].sort((a, b) => a.order - b.order) : prefixed;
+    return [...words, ...ordered.map((p) => p.cue)];
+  };
   return {
     startingAt(norm) {
-      const words = literal.get(norm) ?? NONE;
-      let prefixed: Array<{ cue: Cue; order: number }> | null = null;
-      let at: TrieNode | undefined = root;
-      for (let i = 0; i < norm.length; i++) {
-        at = at.next.get(norm[i]);
-        if (!at) break;
-        if (at.cues.length) prefixed = prefixed ? [...prefixed, ...at.cues] : at.cues;
+      let cues = memo.get(norm);
+      if (cues === undefined) {
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(norm, (cues = lookUp(norm)));
       }
-      // Cues at the root (an empty prefix, a leading gap) match every token.
-      if (root.cues.length) prefixed = [...root.cues, ...(prefixed ?? [])];
-      if (!prefixed) return words;
-      const ordered = prefixed.length > 1 ? [...prefixed].sort((a, b) => a.order - b.order) : prefixed;
-      return [...words, ...ordered.map((p) => p.cue)];
+      return cues;
     },
   };
 }
