@@ -63,7 +63,7 @@ function sentencesOfLine(line: string, base: number, out: Sentence[]): void {
   const doc = nlp.readDoc(read);
   // Whole columns at once: wink builds an item object per token for each(), which cost more than reading.
   const column = doc.tokens();
-  const values = column.out() as string[];
+  const values = column.out();
   const negated = column.out(its.negationFlag) as boolean[];
   const tokens: Token[] = new Array<Token>(values.length);
   let cursor = 0;

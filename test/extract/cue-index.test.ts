@@ -10,8 +10,14 @@ import type { Token } from "../../src/text/sentences.ts";
 const WORDS = ["a", "ab", "abc", "b", "ba", "bab", "'s", "’s", "c"];
 const PREFIXES = ["", "a", "ab", "b", "ba", "c"];
 
-const rule = (id: string, type: Rule["type"]): Rule =>
-  ({ id, type, cues: ["x"], source: "before", target: "after", plover: ["X", null] }) as Rule;
+const rule = (id: string, type: Rule["type"]): Rule => ({
+  id,
+  type,
+  cues: ["x"],
+  source: "before",
+  target: "after",
+  plover: ["X", null],
+});
 const RULES = [rule("t/one", "VISIT"), rule("t/two", "VISIT"), rule("t/three", "MEET")];
 
 const cueToken: fc.Arbitrary<CueToken> = fc.oneof(
