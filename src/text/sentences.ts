@@ -59,7 +59,8 @@ const LONG_RUN = /(?<!\S)\S{201,}/g;
 const MAX_SENTENCE_TOKENS = 400;
 
 function sentencesOfLine(line: string, base: number, out: Sentence[]): void {
-  const read = line.replace(LONG_RUN, (m) => " ".repeat(m.length));
+  // A line of 200 characters or fewer has no room for such a run: spare it the regex.
+  const read = line.length > 200 ? line.replace(LONG_RUN, (m) => " ".repeat(m.length)) : line;
   const doc = nlp.readDoc(read);
   // Whole columns at once: wink builds an item object per token for each(), which cost more than reading.
   const column = doc.tokens();
