@@ -52,6 +52,10 @@ function guessSurname(name: string): string {
 }
 
 const fold = (s: string): string => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+/** A token folded as `fold` would: an ASCII token's lower case is already its folded form. */
+const foldWord = (t: Token): string => (ASCII.test(t.text) ? t.norm : fold(t.text));
 
 export interface ContextWords {
   /** Words before a demonym that make it a region ("South American"). */
@@ -151,24 +155,30 @@ export function buildContext(
     }
     const seen = (a: number, b: number): boolean =>
       covered(a, b) || list.some((x) => x.start < b && a < x.end);
-    // Short references to people already named in full, and "he"/"she" for the last person named.
-    for (const t of s.tokens) {
+    // Short references to people already named in full, and "he"/"she" for the last person named. Only the
+    // few tokens that could be one are checked against the names already found.
+    for (let ti = 0; ti < s.tokens.length; ti++) {
+      const t = s.tokens[ti];
+      const known = surnames.size && /^\p{Lu}/u.test(t.text) ? surnames.get(foldWord(t)) : undefined;
+      const it = !known && (t.text === "It" || t.text === "They");
+      const pronoun =
+        !known &&
+        !it &&
+        (t.norm === "he" ||
+          t.norm === "she" ||
+          t.text === "His" ||
+          t.text === "Her" ||
+          (t.norm === "president" && s.tokens[ti - 1]?.norm === "the"));
+      if (!known && !it && !pronoun) continue;
       if (seen(t.start, t.end)) continue;
-      const known = /^\p{Lu}/u.test(t.text) ? surnames.get(fold(t.text)) : undefined;
       if (known) list.push({ id: known.id, name: known.name, start: t.start, end: t.end, kind: "surname" });
-      else if (t.text === "It" || t.text === "They") {
+      else if (it) {
         // "It said…" opening a sentence: the body or state that spoke in the sentence before.
-        const next = s.tokens[s.tokens.indexOf(t) + 1]?.norm ?? "";
+        const next = s.tokens[ti + 1]?.norm ?? "";
         const before = actors[s.index - 1]?.find((a) => a.kind !== "place");
         if (before && /^(said|says|added|stressed|warned|told|noted|stated|called)$/.test(next))
           list.push({ ...before, start: t.start, end: t.end, kind: "pronoun" });
-      } else if (
-        t.norm === "he" ||
-        t.norm === "she" ||
-        t.text === "His" ||
-        t.text === "Her" ||
-        (t.norm === "president" && s.tokens[s.tokens.indexOf(t) - 1]?.norm === "the")
-      ) {
+      } else {
         // "Pena said he…": a person who speaks earlier in the sentence; else the last person of the sentences
         // before ("Meeting President Heine, he said…" is not Heine).
         const earlier = [...list]

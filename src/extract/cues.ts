@@ -1,4 +1,4 @@
-// Finds every cue of every rule in a sentence's tokens in one pass (cues are indexed by first token).
+// Finds every cue of every rule in a sentence's tokens in one pass (cue-index.ts: only cues that can start at a token).
 import type { Token } from "../text/sentences.ts";
 import type { Cue, CueToken, Lexicon } from "./lexicon.ts";
 
@@ -36,8 +36,7 @@ function matchAt(tokens: Token[], i: number, cue: CueToken[], k = 0): number {
 export function findCues(tokens: Token[], lexicon: Lexicon): CueMatch[] {
   const found: CueMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = [...(lexicon.byFirst.get(tokens[i].norm) ?? []), ...lexicon.prefixCues];
-    for (const cue of candidates) {
+    for (const cue of lexicon.cues.startingAt(tokens[i].norm)) {
       const end = matchAt(tokens, i, cue.tokens);
       if (end > i) found.push({ cue, first: i, end });
     }

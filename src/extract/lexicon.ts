@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
 import { EVENT_TYPES, type EventType } from "../store/types.ts";
+import { type CueIndex, indexCues } from "./cue-index.ts";
 
 const RuleSchema = z.object({
   id: z.string().regex(/^[a-z]+\/[a-z-]+$/),
@@ -73,8 +74,7 @@ export interface Cue {
 export interface Lexicon {
   rules: Rule[];
   /** Cues indexed by their first token (literal) or first letters (prefix), so matching is one pass. */
-  byFirst: Map<string, Cue[]>;
-  prefixCues: Cue[];
+  cues: CueIndex;
   modality: Modality;
   roles: Roles;
 }
@@ -107,8 +107,7 @@ export function loadLexicon(dir = join(DATA_DIR, "lexicon")): Lexicon {
     ids.add(r.id);
   }
   const modality = ModalitySchema.parse(parse(readFileSync(join(dir, "modality.yaml"), "utf8")));
-  const byFirst = new Map<string, Cue[]>();
-  const prefixCues: Cue[] = [];
+  const cues: Cue[] = [];
   for (const rule of rules) {
     for (const phrase of rule.cues) {
       const tokens: CueToken[] = cueTokens(phrase).map((t) =>
@@ -118,14 +117,11 @@ export function loadLexicon(dir = join(DATA_DIR, "lexicon")): Lexicon {
             ? { kind: "prefix", value: t.slice(0, -1) }
             : { kind: "word", value: t },
       );
-      const cue = { rule, phrase, tokens };
-      const first = tokens[0];
-      if (first.kind === "word") byFirst.set(first.value, [...(byFirst.get(first.value) ?? []), cue]);
-      else prefixCues.push(cue);
+      cues.push({ rule, phrase, tokens });
     }
   }
   const roles = RolesSchema.parse(parse(readFileSync(join(dir, "roles.yaml"), "utf8")));
-  return { rules, byFirst, prefixCues, modality, roles };
+  return { rules, cues: indexCues(cues), modality, roles };
 }
 
 export const isType = (t: string): t is EventType => (EVENT_TYPES as readonly string[]).includes(t);

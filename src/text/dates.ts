@@ -1,6 +1,7 @@
 // Dates in a sentence resolved against an anchor: the publication date, or the date the story last named.
 import * as chrono from "chrono-node";
 import type { DatePrecision } from "../store/types.ts";
+import { mayHoldDate } from "./date-hint.ts";
 
 export interface DateMatch {
   start: number;
@@ -70,6 +71,7 @@ export function findDates(
   story: Date | null,
   anchorEnd: Date | null = anchor,
 ): DateMatch[] {
+  if (!mayHoldDate(text)) return []; // most sentences name no date: spare them chrono's patterns
   const out: DateMatch[] = [];
   const ref = anchor ?? new Date(Date.UTC(2000, 0, 1));
   const latest = (anchorEnd ?? ref).getTime() + 36 * 3600 * 1000;

@@ -6,6 +6,9 @@ import type { Candidate, Refiner } from "../candidate.ts";
 export const DateRefiner: Refiner = {
   name: "DateRefiner",
   refine(cands, ctx) {
+    if (cands.length === 0) return cands;
+    // The story's date only matters up to the last sentence with a candidate: read no further.
+    const last = Math.max(...cands.map((c) => c.sentence.index));
     const published = ctx.article.published;
     const anchor = anchorDate(published);
     const end = anchorEnd(published);
@@ -16,7 +19,7 @@ export const DateRefiner: Refiner = {
     type Dated = { date: string; precision: DateMatch["precision"] };
     let story: Dated | null = null;
     let local: (Dated & { sentence: number }) | null = null;
-    for (const s of ctx.sentences) {
+    for (const s of ctx.sentences.slice(0, last + 1)) {
       storyAt[s.index] = local && local.sentence === s.index - 1 ? local : story;
       // Dates inside quotations are rhetoric more often than record ("Tomorrow, it could be Japan").
       const found: DateMatch[] = findDates(s.text, anchor, story ? anchorDate(story.date) : null, end)

@@ -1,7 +1,7 @@
 // Sets status from the words before a cue (will, pledged → pledged; not, never → denied) and drops what the
 // text only supposes (if, could, explore, persuading…) or recalls as habit (such as, typically…).
 import type { Candidate, Refiner } from "../candidate.ts";
-import { cueTokens } from "../lexicon.ts";
+import { phrasesOf } from "../phrases.ts";
 
 const WINDOW = 8;
 /** A promise governs a long complement ("pledged to strengthen … and provide training"). */
@@ -19,19 +19,16 @@ function windowBefore(c: Candidate, size = WINDOW): string[] {
   return words;
 }
 
-function hasPhrase(words: string[], phrases: string[][]): boolean {
-  return phrases.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
-}
-
 export const ModalityRefiner: Refiner = {
   name: "ModalityRefiner",
   refine(cands, _ctx, lexicon, debug) {
     const m = lexicon.modality;
-    const compile = (list: string[]): string[][] => list.map(cueTokens);
-    const pledged = compile(m.pledged);
-    const negation = compile(m.negation);
-    const hypothetical = compile(m.hypothetical);
-    const background = compile(m.background);
+    // Compiled once per lexicon (kept beside its lists), not once per article or candidate.
+    const pledged = phrasesOf(m.pledged);
+    const negation = phrasesOf(m.negation);
+    const hypothetical = phrasesOf(m.hypothetical);
+    const background = phrasesOf(m.background);
+    const backgroundAfter = phrasesOf(m.background_after);
     return cands.filter((c) => {
       const win = windowBefore(c);
       const cueWords = c.sentence.tokens.slice(c.cue.first, c.cue.end).map((t) => t.norm);
@@ -42,13 +39,13 @@ export const ModalityRefiner: Refiner = {
         if (CLAUSE_END.has(t.norm) || t.norm === ",") break;
         after.push(t.norm);
       }
-      if (hasPhrase(all, background) || hasPhrase(after, compile(m.background_after))) {
+      if (background.inWords(all) || backgroundAfter.inWords(after)) {
         debug?.(c, "background or habit (such as, typically…)");
         return false;
       }
       // "said it would…" is reported future, a commitment; a bare "would" supposes.
       const reported = win.includes("would") && all.some((w) => m.reporting.includes(w));
-      const doubt = hasPhrase(reported ? win.filter((w) => w !== "would") : win, hypothetical);
+      const doubt = hypothetical.inWords(reported ? win.filter((w) => w !== "would") : win);
       if (reported) c.statusMarked = true;
       // A condition reaches to the end of its clause group: "Whether X will attend … is unknown; his presence is…".
       const sinceSemicolon = all.slice(all.lastIndexOf(";") + 1);
@@ -63,14 +60,14 @@ export const ModalityRefiner: Refiner = {
         return false;
       }
       // A cue that is itself negative ("not playing by the rules") is not a denial of anything.
-      const negativeCue = hasPhrase(cueWords, negation);
+      const negativeCue = negation.inWords(cueWords);
       const negatedCue =
         !negativeCue &&
         c.sentence.tokens.slice(c.cue.first, c.cue.end).some((t) => t.negated && t.norm !== "not");
-      if (!negativeCue && (hasPhrase(win, negation) || negatedCue)) {
+      if (!negativeCue && (negation.inWords(win) || negatedCue)) {
         c.status = "denied";
         c.statusMarked = true;
-      } else if (reported || hasPhrase(windowBefore(c, WIDE), pledged)) {
+      } else if (reported || pledged.inWords(windowBefore(c, WIDE))) {
         c.status = "pledged";
         c.statusMarked = true;
       }
