@@ -113,6 +113,27 @@ function titledPeople(
   return found;
 }
 
+/**
+ * "Dominican Prime Minister Roosevelt Skerrit": where the data knows the person, the state they serve on the
+ * day is the one meant, and a demonym before their title that reads as another state (Dominica and the
+ * Dominican Republic share "Dominican") is dropped rather than counted as a second party.
+ */
+function dropDemonymsOfPeople(text: string, list: Actor[], titles: Set<string>): void {
+  for (const p of list.filter((a) => a.kind === "person")) {
+    const i = list.findIndex(
+      (d) =>
+        d.kind === "demonym" &&
+        d.id !== p.id &&
+        d.end <= p.start &&
+        text
+          .slice(d.end, p.start)
+          .split(/\s+/)
+          .every((w) => w === "" || titles.has(w.toLowerCase())),
+    );
+    if (i >= 0) list.splice(i, 1);
+  }
+}
+
 export function buildContext(
   article: Article,
   knowledge: Knowledge,
@@ -149,6 +170,7 @@ export function buildContext(
         list.push({ id: state, name, start: m.start, end: m.end, kind: "person" });
       } else if (m.actor) list.push({ id: m.actor, name: null, start: m.start, end: m.end, kind: m.kind });
     }
+    dropDemonymsOfPeople(text, list, titles);
     for (const p of titledPeople(s, [...list], titles, covered)) {
       list.push(p);
       surnames.set(fold(guessSurname(p.name!)), { id: p.id, name: p.name! });
@@ -160,7 +182,12 @@ export function buildContext(
     for (let ti = 0; ti < s.tokens.length; ti++) {
       const t = s.tokens[ti];
       const known = surnames.size && /^\p{Lu}/u.test(t.text) ? surnames.get(foldWord(t)) : undefined;
-      const it = !known && (t.text === "It" || t.text === "They");
+      // "It said…", or after an opening phrase: "In a statement, it said…".
+      const it =
+        !known &&
+        (t.text === "It" ||
+          t.text === "They" ||
+          ((t.text === "it" || t.text === "they") && s.tokens[ti - 1]?.text === "," && ti <= 6));
       const pronoun =
         !known &&
         !it &&
@@ -173,7 +200,7 @@ export function buildContext(
       if (seen(t.start, t.end)) continue;
       if (known) list.push({ id: known.id, name: known.name, start: t.start, end: t.end, kind: "surname" });
       else if (it) {
-        // "It said…" opening a sentence: the body or state that spoke in the sentence before.
+        // "It said…": the body or state that spoke in the sentence before.
         const next = s.tokens[ti + 1]?.norm ?? "";
         const before = actors[s.index - 1]?.find((a) => a.kind !== "place");
         if (before && /^(said|says|added|stressed|warned|told|noted|stated|called)$/.test(next))

@@ -159,3 +159,29 @@ test("a leader who reaches a state visits it; reaching an agreement is no trip",
   const deal = brief(await codeText("Chile reached an agreement with Argentina on Friday.", "2024-03-11"));
   assert.ok(!deal.some((e) => e.startsWith("VISIT")), deal.join("; "));
 });
+
+test("a known official's state wins over a demonym two states share", async () => {
+  const got = brief(
+    await codeText(
+      "Dominican Prime Minister Roosevelt Skerrit met Chinese Premier Wen Jiabao in Beijing on Tuesday.",
+      "2004-04-02",
+    ),
+  );
+  assert.ok(got.includes("MEET CHN>DMA occurred 2004-03-30"), got.join("; "));
+  assert.ok(!got.some((e) => e.includes("DOM")), got.join("; "));
+});
+
+test('"it said" after an opening phrase is the one that spoke just before; a charge of failing is no denial', async () => {
+  const got = brief(
+    await codeText(
+      "In Taipei, the foreign ministry said on Monday that it was cutting ties with Malawi. In a statement, it said Malawi had failed to honour its promises.",
+      "2008-01-15",
+    ),
+  );
+  assert.ok(got.includes("CRITICIZE TWN>MWI occurred 2008-01-14"), got.join("; "));
+});
+
+test("talks that failed to reach an agreement are no signing", async () => {
+  const got = brief(await codeText("Japan and China failed to reach an agreement on Monday.", "2024-03-08"));
+  assert.ok(!got.some((e) => e.startsWith("SIGN_AGREEMENT") && e.includes("occurred")), got.join("; "));
+});
