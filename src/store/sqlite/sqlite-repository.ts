@@ -49,23 +49,33 @@ import {
 
 type Row = Record<string, unknown>;
 
+const schemaVersion = (db: Database.Database): number =>
+  db.pragma("user_version", { simple: true }) as number;
+
+/**
+ * Brings the schema up to date, one step per transaction. Another process may be opening the same new file
+ * (an ingest and a server started together): each step takes the write lock first and reads the version
+ * under it, so a step the other process applied meanwhile is not applied twice.
+ */
 export function migrate(db: Database.Database): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  while (schemaVersion(db) < MIGRATIONS.length) {
     db.transaction(() => {
+      const version = schemaVersion(db);
+      if (version >= MIGRATIONS.length) return;
       db.exec(MIGRATIONS[version]);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate();
   }
 }
 
 export function openSqlite(path: string): SqliteRepository {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Set first: switching a new file to WAL, like migrating it, waits for another process doing the same.
+  db.pragma("busy_timeout = 5000");
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
   // Statement journals (every insert fires the count triggers of migration 3) and sorts stay in memory rather
   // than in temporary files: ingest writes several times faster.
   db.pragma("temp_store = MEMORY");
