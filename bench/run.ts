@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { type CorpusFile, generateCorpus } from "./corpus.ts";
+import { LOAD_EVENTS, loadJson, loadReport, loadTest } from "./load.ts";
 import { ingestInChild } from "./rss.ts";
 import { buildStore, timeQueries } from "./store.ts";
 import { type Stage, extraction, ingest, nlpPass, regexScan } from "./throughput.ts";
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
     log(`queries (${int(store.events)} events, ${int(store.articles)} articles, ${fmt(store.mb, 0)} MB)`);
     const { timings, plans } = await timeQueries(store, knowledge, quick ? 0.3 : 2);
     await store.repo.close();
+    const loadStore = store.events === LOAD_EVENTS ? store : buildStore(work, LOAD_EVENTS, knowledge);
+    if (loadStore !== store) await loadStore.repo.close();
+    const loadSeconds = quick ? 2 : 10;
+    const load = await loadTest(loadStore.path, loadSeconds, log);
 
     // ---- report ------------------------------------------------------------------------------------------
     const mbps = (s: Stage): number => s.bytes / MB / s.seconds;
@@ -201,6 +206,7 @@ async function main(): Promise<void> {
         `${scans.length} read a whole table or index or sort in a temporary tree:`,
     );
     for (const p of scans) out.push(`    ${p.warnings.join("; ")} ← ${p.sql.slice(0, 150)}`);
+    out.push("", ...loadReport(load, loadStore.events, loadSeconds));
     process.stdout.write(`${out.join("\n")}\n`);
 
     if (opts.json) {
@@ -213,6 +219,7 @@ async function main(): Promise<void> {
         events: store.events,
         query_p99_ms: Number(Math.max(...timings.map((t) => t.p99)).toFixed(2)),
         peak_rss_mb: rss.peakRssMb === null ? null : Math.round(rss.peakRssMb),
+        load: loadJson(load),
       };
       process.stdout.write(`${JSON.stringify(result)}\n`);
     }
