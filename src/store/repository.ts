@@ -88,5 +88,10 @@ export interface Repository {
   /** Summaries of the given articles (unknown ids are left out). */
   articleSummaries(ids: string[]): Promise<ArticleSummary[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * A value that changes whenever anything is committed to the store, by this process or another (SQLite);
+   * absent where that cannot be known cheaply (PostgreSQL). The server keeps answers while it stays.
+   */
+  changeMark?(): string;
   close(): Promise<void>;
 }

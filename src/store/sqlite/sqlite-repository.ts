@@ -92,6 +92,7 @@ export class SqliteRepository implements Repository {
   private readonly insertMention: Database.Statement;
   private readonly updateEvent: Database.Statement;
   private readonly articleExists: Database.Statement;
+  private readonly ownChanges: Database.Statement;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -110,6 +111,7 @@ export class SqliteRepository implements Repository {
         .join(", ")}, sources = ? WHERE id = ?`,
     );
     this.articleExists = db.prepare("SELECT 1 FROM articles WHERE id = ?");
+    this.ownChanges = db.prepare("SELECT total_changes() AS n");
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -236,6 +238,13 @@ export class SqliteRepository implements Repository {
       events += r.n as number;
     }
     return Promise.resolve({ articles, events, byType });
+  }
+
+  /** data_version moves when another connection commits, total_changes() when this one writes. */
+  changeMark(): string {
+    const version = this.db.pragma("data_version", { simple: true }) as number;
+    const own = (this.ownChanges.get() as { n: number }).n;
+    return `${version}.${own}`;
   }
 
   close(): Promise<void> {
