@@ -1,7 +1,8 @@
 // The HTTP API under load: `attache serve` (a child process on a free loopback port) over a generated store,
 // driven by autocannon for a fixed time per endpoint — first at a fixed 500 requests/s (latency at a steady
-// rate, corrected for coordinated omission), then as fast as it answers (throughput). The endpoints are the
-// dashboard's busiest: the event list with typical filters, one relationship's timeline, the recognition map.
+// rate, corrected for coordinated omission), then as fast as it answers (throughput); once as the server runs
+// (answers kept while the store is unchanged), once with --no-cache. The endpoints are the dashboard's
+// busiest: the event list with typical filters, one relationship's timeline, the recognition map.
 import autocannon from "autocannon";
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
@@ -18,6 +19,8 @@ export const LOAD_RATE = 500;
 const CONNECTIONS = 10;
 
 export interface LoadResult {
+  /** Whether the server kept answers (its default) or was started with --no-cache. */
+  cache: boolean;
   /** Short name for the JSON line: events, timeline, recognition. */
   key: string;
   endpoint: string;
@@ -87,10 +90,10 @@ function endpoints(): Array<{ key: string; name: string; path: () => string }> {
 }
 
 /** Starts `attache serve` on a free loopback port; resolves with its base URL once it listens. */
-function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
+function serve(db: string, cache: boolean): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, "bin", "attache.js"), "serve", "--db", db, "--port", "0"],
+    [join(ROOT, "bin", "attache.js"), "serve", "--db", db, "--port", "0", ...(cache ? [] : ["--no-cache"])],
     {
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -119,42 +122,52 @@ function fire(url: string, path: () => string, seconds: number, rate?: number): 
   });
 }
 
-/** Every endpoint for `seconds` at LOAD_RATE, then for `seconds` flat out, against a server over `db`. */
+/**
+ * Every endpoint for `seconds` at LOAD_RATE, then for `seconds` flat out, against a server over `db`: first as
+ * it runs by default (answers kept while the store is unchanged, so repeated questions are lookups), then
+ * started with --no-cache (every request read from the store: the cost of questions not asked before).
+ */
 export async function loadTest(db: string, seconds: number, log: (s: string) => void): Promise<LoadResult[]> {
-  const { child, url } = await serve(db);
   const results: LoadResult[] = [];
-  try {
-    for (const { key, name, path } of endpoints()) {
-      await fire(url, path, Math.min(1, seconds)); // warm up: statement cache, page cache, JIT
-      for (const rate of [LOAD_RATE, undefined]) {
-        log(`load: ${name} at ${rate ? `${rate}/s` : "max rate"} for ${seconds} s`);
-        const r = await fire(url, path, seconds, rate);
-        const requests = r.requests.total;
-        results.push({
-          key,
-          endpoint: name,
-          rate: rate ? `${rate}/s` : "max",
-          requests,
-          perSecond: requests / r.duration,
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          errors: r.errors,
-          non2xx: r.non2xx,
-        });
+  for (const cache of [true, false]) {
+    const { child, url } = await serve(db, cache);
+    try {
+      for (const { key, name, path } of endpoints()) {
+        await fire(url, path, Math.min(1, seconds)); // warm up: statement cache, page cache, JIT, kept answers
+        for (const rate of [LOAD_RATE, undefined]) {
+          log(
+            `load: ${name} at ${rate ? `${rate}/s` : "max rate"} for ${seconds} s${cache ? "" : ", --no-cache"}`,
+          );
+          const r = await fire(url, path, seconds, rate);
+          const requests = r.requests.total;
+          results.push({
+            cache,
+            key,
+            endpoint: name,
+            rate: rate ? `${rate}/s` : "max",
+            requests,
+            perSecond: requests / r.duration,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            errors: r.errors,
+            non2xx: r.non2xx,
+          });
+        }
       }
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
     }
-  } finally {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
   }
   return results;
 }
 
-/** The report's lines: a table, one row per endpoint and rate. */
+/** The report's lines: a table, one row per server, endpoint and rate. */
 export function loadReport(results: LoadResult[], events: number, seconds: number): string[] {
   const rows = results.map((r) => [
     r.endpoint,
+    r.cache ? "kept" : "--no-cache",
     r.rate,
     String(r.requests),
     r.perSecond.toFixed(0),
@@ -163,24 +176,36 @@ export function loadReport(results: LoadResult[], events: number, seconds: numbe
     String(r.errors),
     String(r.non2xx),
   ]);
-  const header = ["endpoint", "rate", "requests", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx"];
+  const header = [
+    "endpoint",
+    "answers",
+    "rate",
+    "requests",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "errors",
+    "non-2xx",
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+    cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [
-    `HTTP load: attache serve over ${events.toLocaleString("en-US")} events, autocannon, ${CONNECTIONS} ` +
-      `connections, ${seconds} s per row (the client shares the machine with the server)`,
+    `HTTP load: attache serve over ${events.toLocaleString("en-US")} events, autocannon with ${CONNECTIONS} ` +
+      `connections, ${seconds} s a row (p99 at a fixed rate corrected for coordinated omission; the client ` +
+      `shares the cores with the server). "kept": the server as it runs, answers kept while the store is ` +
+      `unchanged (the same questions asked again); "--no-cache": every answer read from the store.`,
     line(header),
     widths.map((w) => "-".repeat(w)).join("  "),
     ...rows.map(line),
   ];
 }
 
-/** For the --json line: per endpoint and rate (events_500, events_max, …), its figures. */
+/** For the --json line: per endpoint, rate and server (events_500, events_max_nocache, …), its figures. */
 export function loadJson(results: LoadResult[]): Record<string, Record<string, number>> {
   return Object.fromEntries(
     results.map((r) => [
-      `${r.key}_${r.rate === "max" ? "max" : r.rate.replace("/s", "")}`,
+      `${r.key}_${r.rate === "max" ? "max" : r.rate.replace("/s", "")}${r.cache ? "" : "_nocache"}`,
       {
         rps: Math.round(r.perSecond),
         p50_ms: r.p50,
