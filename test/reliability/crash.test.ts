@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -22,9 +22,8 @@ import { attache } from "../support/cli.ts";
 import { ROOT } from "../support/shared.ts";
 import { type Snapshot, snapshot } from "../support/snapshot.ts";
 
-/** Two of the ingest's 1,000-article transactions, and a few seconds of work. */
-const ARTICLES = 2000;
-const KILLS = 4;
+/** Two of the ingest's transactions (1,000 articles, then 600), and a few seconds of work. */
+const ARTICLES = 1600;
 const SEED = process.env.ATTACHE_CRASH_SEED ? Number(process.env.ATTACHE_CRASH_SEED) : randomInt(1, 2 ** 31);
 
 function rng(seed: number): () => number {
@@ -75,6 +74,21 @@ async function snapshotOf(file: string): Promise<Snapshot> {
     return await snapshot(repo);
   } finally {
     await repo.close();
+  }
+}
+
+/** Articles a store holds as another process sees it; -1 while it has no file or no schema yet. */
+function stored(file: string): number {
+  if (!existsSync(file)) return -1;
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return -1;
   }
 }
 
@@ -184,6 +198,7 @@ describe("ingest crash safety (SQLite)", () => {
         await apiRound();
         await repoRound();
         rounds++;
+        await sleep(5); // leave the ingest some of the cores
       }
       const done = await ingest.exited;
       uninterruptedMs = performance.now() - began;
@@ -223,20 +238,23 @@ describe("ingest crash safety (SQLite)", () => {
     const wantArticles = new Set(want.articles);
     const wantMentions = new Set(want.mentions);
     const draw = rng(SEED);
-    // One kill point in each quarter of the uninterrupted run's time (start-up, migration and the two
-    // transactions all get their turn); the second reads with two worker threads.
-    const plan = Array.from({ length: KILLS }, (_, i) => ({
-      delay: Math.round((uninterruptedMs * (i + draw())) / KILLS),
-      jobs: i === 1 ? "2" : "1",
-    }));
-    t.diagnostic(
-      `seed ${SEED} (ATTACHE_CRASH_SEED), uninterrupted run ${Math.round(uninterruptedMs)} ms, kills after ` +
-        plan.map((p) => `${p.delay} ms (--jobs ${p.jobs})`).join(", "),
-    );
-    for (const [i, { delay, jobs }] of plan.entries()) {
-      const where = `seed ${SEED}, run ${i}, killed after ${delay} ms with --jobs ${jobs}`;
+    // Start-up takes most of a run's time and varies with the machine's load, so the kill points wait for
+    // the run's own progress, seen in its store, then a drawn delay: in start-up or migration; while the
+    // first batch is coded; soon after the first transaction (two worker threads), within the second; and
+    // anywhere in the work.
+    const plan: Array<{ phase: string; jobs: string; after: (file: string) => boolean; within: number }> = [
+      { phase: "start-up", jobs: "1", after: () => true, within: uninterruptedMs * 0.3 },
+      { phase: "coding the first batch", jobs: "1", after: (f) => stored(f) >= 0, within: 1000 },
+      { phase: "after the first commit", jobs: "2", after: (f) => stored(f) >= 1000, within: 600 },
+      { phase: "anywhere in the work", jobs: "1", after: (f) => stored(f) >= 0, within: 4000 },
+    ];
+    t.diagnostic(`seed ${SEED} (ATTACHE_CRASH_SEED)`);
+    for (const [i, { phase, jobs, after, within }] of plan.entries()) {
       const file = join(dir, `killed-${i}.db`);
+      const delay = Math.round(draw() * within);
+      const where = `seed ${SEED}, run ${i}: ${phase}, killed ${delay} ms after it, --jobs ${jobs}`;
       const run = launch(["ingest", corpus, "--db", file, "--jobs", jobs, "--quiet"]);
+      while (running(run) && !after(file)) await sleep(10);
       await Promise.race([sleep(delay), run.exited]);
       const killed = running(run);
       if (killed) run.proc.kill("SIGKILL");
@@ -246,7 +264,7 @@ describe("ingest crash safety (SQLite)", () => {
       // What the killed run left: whole articles, each with every report, none twice.
       assert.equal(integrity(file), "ok", where);
       const partial = await snapshotOf(file);
-      t.diagnostic(`run ${i}: ${killed ? "killed" : "finished"}, ${partial.articles.length} articles stored`);
+      t.diagnostic(`${where}: ${killed ? "" : "finished first; "}${partial.articles.length} articles stored`);
       assert.ok(unique(partial.mentions), `${where}: no report stored twice`);
       for (const a of partial.articles) assert.ok(wantArticles.has(a), `${where}: ${a} is partly stored`);
       for (const m of partial.mentions)
