@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledge } from "../src/knowledge/index.ts";
 import { type CorpusFile, generateCorpus } from "./corpus.ts";
+import { LOAD_EVENTS, loadJson, loadReport, loadTest } from "./load.ts";
 import { ingestInChild } from "./rss.ts";
 import { buildStore, timeQueries } from "./store.ts";
 import { type Stage, extraction, ingest, nlpPass, regexScan } from "./throughput.ts";
@@ -74,7 +75,9 @@ function table(header: string[], rows: string[][], align: Array<"l" | "r">): str
 }
 
 /** The store part: a generated store of `storeEvents` events, every query the API makes timed on it. */
-async function storeQueries(work: string): Promise<{ lines: string[]; events: number; p99: number }> {
+async function storeQueries(
+  work: string,
+): Promise<{ lines: string[]; events: number; p99: number; path: string }> {
   log(`store of ${int(storeEvents)} events`);
   const knowledge = loadKnowledge();
   const store = buildStore(work, storeEvents, knowledge);
@@ -102,6 +105,7 @@ async function storeQueries(work: string): Promise<{ lines: string[]; events: nu
   for (const p of scans) out.push(`    ${p.warnings.join("; ")} ← ${p.sql.slice(0, 150)}`);
   return {
     lines: out,
+    path: store.path,
     events: store.events,
     p99: Number(Math.max(...timings.map((t) => t.p99)).toFixed(2)),
   };
@@ -183,6 +187,14 @@ async function main(): Promise<void> {
     }
 
     const q = await storeQueries(work);
+    // The HTTP load runs on a store of LOAD_EVENTS events: the one just queried when it has that many.
+    const loadStore =
+      q.events === LOAD_EVENTS
+        ? { path: q.path, events: q.events }
+        : buildStore(work, LOAD_EVENTS, loadKnowledge());
+    if (loadStore.path !== q.path && "repo" in loadStore) await loadStore.repo.close();
+    const loadSeconds = quick ? 2 : 10;
+    const load = await loadTest(loadStore.path, loadSeconds, log);
 
     // ---- report ------------------------------------------------------------------------------------------
     const mbps = (s: Stage): number => s.bytes / MB / s.seconds;
@@ -262,6 +274,7 @@ async function main(): Promise<void> {
     );
     out.push("");
     out.push(...q.lines);
+    out.push("", ...loadReport(load, loadStore.events, loadSeconds));
     process.stdout.write(`${out.join("\n")}\n`);
 
     if (opts.json) {
@@ -274,6 +287,7 @@ async function main(): Promise<void> {
         events: q.events,
         query_p99_ms: q.p99,
         peak_rss_mb: rss.peakRssMb === null ? null : Math.round(rss.peakRssMb),
+        load: loadJson(load),
       };
       process.stdout.write(`${JSON.stringify(result)}\n`);
     }

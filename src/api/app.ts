@@ -13,6 +13,7 @@ import type { ApiErrorOut } from "../query/schemas.ts";
 import type { Repository } from "../store/repository.ts";
 import type { Article, EventRecord } from "../store/types.ts";
 import { bearer, tokenMatches } from "./auth.ts";
+import { AnswerCache } from "./cache.ts";
 import { renderHome } from "./home.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { issuesToDetails, mount } from "./route.ts";
@@ -58,6 +59,8 @@ export interface AppOptions {
   limits?: Partial<ServerLimits>;
   /** Which Host headers to answer (attache serve: loopback names only, when bound to loopback). */
   allowHost?: (host: string) => boolean;
+  /** Keep answers while the store is unchanged (default: true; only stores with a change mark). */
+  cache?: boolean;
   /** The coder for POST /api/ingest (default: built from `knowledge` on the first write). */
   code?: (article: Article) => EventRecord[];
 }
@@ -147,7 +150,7 @@ export function createApp(options: AppOptions): Hono {
 
   let openapi: object | null = null;
   app.get("/api/openapi.json", (c) => c.json((openapi ??= openApiWithWrites(version()))));
-  mount(app, ROUTES, ctx);
+  mount(app, ROUTES, ctx, options.cache === false ? undefined : new AnswerCache());
 
   app.post("/api/ingest", async (c) => {
     if (!token)

@@ -2,8 +2,9 @@
 // both mounts the Hono handler (validating input) and describes the operation in the OpenAPI document.
 import type { Context, Hono } from "hono";
 import { z } from "zod";
-import { type QueryContext } from "../query/context.ts";
+import { type QueryContext, todayIso } from "../query/context.ts";
 import { AttacheError, type ErrorDetail, badRequest } from "../query/errors.ts";
+import type { AnswerCache } from "./cache.ts";
 
 export interface RouteDef<P extends z.ZodObject = z.ZodObject, Q extends z.ZodObject = z.ZodObject> {
   /** OpenAPI style: /api/countries/{id}. */
@@ -60,13 +61,25 @@ const unknownDetails = (names: string[]): ErrorDetail[] =>
 
 const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ":$1");
 
-export function mount(app: Hono, routes: RouteDef[], ctx: QueryContext): void {
+const JSON_TYPE = { "Content-Type": "application/json" };
+
+/** Mounts the routes; with a cache, answers are kept while the store's change mark stays (see cache.ts). */
+export function mount(app: Hono, routes: RouteDef[], ctx: QueryContext, cache?: AnswerCache): void {
   for (const r of routes) {
     app.get(honoPath(r.path), async (c: Context) => {
+      // Read before the answer is computed: an answer kept under a mark is never older than the store was then.
+      const mark = cache && ctx.repo.changeMark ? `${ctx.repo.changeMark()} ${todayIso(ctx)}` : null;
+      const url = new URL(c.req.url);
+      const key = url.pathname + url.search;
+      const hit = mark === null ? null : cache!.get(key, mark);
+      if (hit) return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, JSON_TYPE);
       const params = parseInput(r.params, c.req.param() as Record<string, string>, "path");
       const query = parseInput(r.query, c.req.query(), "query");
       const body = await r.handler({ params, query }, ctx);
-      return c.json(body as object);
+      if (mark === null) return c.json(body as object);
+      const bytes = Buffer.from(JSON.stringify(body));
+      cache!.set(key, mark, bytes);
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, JSON_TYPE);
     });
   }
 }

@@ -105,7 +105,7 @@ export function setupIngest(program: Command): void {
               onError,
               onProgress,
             });
-          const run = new ParallelIngest(repo, { jobs, onError, onProgress });
+          const run = new ParallelIngest(repo, { jobs, maxInputBytes: limits.maxBytes, onError, onProgress });
           return run.run(inputsOf(listing, (name, why) => run.report(name, why)));
         });
         bar?.stop();

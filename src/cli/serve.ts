@@ -17,6 +17,8 @@ export const DEFAULT_HOST = "127.0.0.1";
 export interface ServeOptions {
   /** The write token (null: read-only). */
   token?: string | null;
+  /** Keep answers while the store is unchanged (default: true). */
+  cache?: boolean;
 }
 
 /** Whether a bind address is the loopback interface only. */
@@ -41,7 +43,13 @@ export async function startServer(
   const knowledge = loadKnowledge();
   const repo = openStore(dbLocation);
   const token = options.token ?? null;
-  const app = createApp({ repo, knowledge, token, allowHost: isLoopback(host) ? loopbackHost : undefined });
+  const app = createApp({
+    repo,
+    knowledge,
+    token,
+    cache: options.cache,
+    allowHost: isLoopback(host) ? loopbackHost : undefined,
+  });
   if (!(await isBuilt(DEFAULT_WEB_ROOT)))
     complain(
       "dashboard",
@@ -111,17 +119,20 @@ export function setupServe(program: Command): void {
       "accept POST /api/ingest from clients that send the token in this file's first line " +
         "(default: $ATTACHE_TOKEN; neither: read-only)",
     )
+    .option("--no-cache", "answer every request from the store (default: keep answers while it is unchanged)")
     .action(
-      action(async (opts: { db?: string; port?: string; host: string; tokenFile?: string }) => {
-        const port = parsePort(opts.port ?? process.env.PORT ?? String(DEFAULT_PORT));
-        let token: string | null;
-        try {
-          token = loadToken(opts.tokenFile);
-        } catch (err) {
-          if (err instanceof TokenError) throw new UsageError(err.message);
-          throw err;
-        }
-        await startServer(resolveDbLocation(opts.db), port, opts.host, { token });
-      }),
+      action(
+        async (opts: { db?: string; port?: string; host: string; tokenFile?: string; cache: boolean }) => {
+          const port = parsePort(opts.port ?? process.env.PORT ?? String(DEFAULT_PORT));
+          let token: string | null;
+          try {
+            token = loadToken(opts.tokenFile);
+          } catch (err) {
+            if (err instanceof TokenError) throw new UsageError(err.message);
+            throw err;
+          }
+          await startServer(resolveDbLocation(opts.db), port, opts.host, { token, cache: opts.cache });
+        },
+      ),
     );
 }

@@ -5,12 +5,18 @@ import { Worker } from "node:worker_threads";
 import type { Repository } from "../store/repository.ts";
 import type { Done, FromWorker, ToWorker } from "./code-worker.ts";
 import { type IngestSummary, emptySummary, isInputError, problemName } from "./run.ts";
-import type { Input } from "./sources.ts";
+import { DEFAULT_LIMITS, type Input } from "./sources.ts";
 import { BatchWriter, describeError } from "./writer.ts";
 
 export interface ParallelHooks {
   /** Worker threads that read and code (at least 1). */
   jobs: number;
+  /**
+   * The largest input read whole (--max-mb; default 64 MB). Inputs read and not yet stored come to at most
+   * twice this, counting an input of unknown size (a URL, standard input) at this until it is read; one input
+   * alone always goes.
+   */
+  maxInputBytes?: number;
   onError(name: string, why: string): void;
   onProgress?(summary: IngestSummary): void;
 }
@@ -46,8 +52,11 @@ class WorkerPool {
     const h = this.pick();
     return new Promise((resolve, reject) => {
       h.jobs.set(seq, { resolve, reject });
-      const copy = new Uint8Array(bytes); // a Buffer may share its memory with others: send a copy of its own
-      this.post(h, { t: "job", seq, name, bytes: copy }, [copy.buffer]);
+      // A Buffer that owns its memory whole (a file's or a large download's) moves to the worker, not copied,
+      // and is empty here afterwards; a slice of Node's shared pool (a small read) goes as a copy of its own.
+      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const send = owned ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
+      this.post(h, { t: "job", seq, name, bytes: send }, [send.buffer]);
     });
   }
 
@@ -116,6 +125,8 @@ class WorkerPool {
 interface Loaded {
   name: string;
   result: Promise<{ bytes: number; done: Done }>;
+  /** Bytes it counts against the cap: its size, or the largest input until it is read. */
+  held: number;
 }
 
 export class ParallelIngest {
@@ -126,6 +137,9 @@ export class ParallelIngest {
   private readonly notes: Array<{ before: number; name: string; why: string }> = [];
   private listed = 0;
   private applied = 0;
+  /** Bytes of the inputs read (or being read) and not yet taken by the writer. */
+  private held = 0;
+  private maxHeld = 0;
 
   constructor(
     repo: Repository,
@@ -146,13 +160,27 @@ export class ParallelIngest {
     const started = performance.now();
     // Enough inputs in flight to keep every worker busy while the writer waits for the oldest.
     const window = Math.max(2, this.hooks.jobs * 4);
+    // And no more bytes than twice the largest input: a folder of large files does not sit in memory whole.
+    const largest = this.hooks.maxInputBytes ?? DEFAULT_LIMITS.maxBytes;
+    const cap = 2 * largest;
     const queue: Loaded[] = [];
     try {
       for await (const input of inputs) {
-        const result = this.load(this.listed++, input);
-        result.catch(() => {}); // awaited in order below; a rejection must not count as unhandled meanwhile
-        queue.push({ name: input.name, result });
-        while (queue.length >= window) await this.applyNext(queue, started);
+        const claim = Math.min(input.size ?? largest, largest);
+        while (queue.length > 0 && (queue.length >= window || this.held + claim > cap))
+          await this.applyNext(queue, started);
+        const entry: Loaded = { name: input.name, result: this.load(this.listed++, input), held: claim };
+        this.hold(claim);
+        // Once read, the input counts at its real size.
+        entry.result.then(
+          ({ bytes }) => {
+            if (!queue.includes(entry)) return;
+            this.hold(bytes - entry.held);
+            entry.held = bytes;
+          },
+          () => {}, // awaited in order below; a rejection must not count as unhandled meanwhile
+        );
+        queue.push(entry);
       }
       while (queue.length > 0) await this.applyNext(queue, started);
       this.emitNotes(Infinity);
@@ -164,6 +192,16 @@ export class ParallelIngest {
     return this.sum;
   }
 
+  /** The most bytes of inputs held at once (read and not yet stored) in this run. */
+  get peakHeldBytes(): number {
+    return this.maxHeld;
+  }
+
+  private hold(bytes: number): void {
+    this.held += bytes;
+    this.maxHeld = Math.max(this.maxHeld, this.held);
+  }
+
   private async load(seq: number, input: Input): Promise<{ bytes: number; done: Done }> {
     let buf: Buffer;
     try {
@@ -172,7 +210,8 @@ export class ParallelIngest {
       const error = describeError(err, isInputError);
       return { bytes: 0, done: { t: "done", seq, problems: [], read: false, slots: [], error } };
     }
-    return { bytes: buf.length, done: await this.pool.run(seq, input.name, buf) };
+    const bytes = buf.length; // before the buffer moves to a worker
+    return { bytes, done: await this.pool.run(seq, input.name, buf) };
   }
 
   private emitNotes(upTo: number): void {
@@ -184,8 +223,11 @@ export class ParallelIngest {
 
   /** Takes the oldest input's result into the summary and the writer, as the one-thread loop would. */
   private async applyNext(queue: Loaded[], started: number): Promise<void> {
-    const { name, result } = queue.shift()!;
+    const entry = queue[0];
+    const { name, result } = entry;
     const { bytes, done } = await result;
+    queue.shift();
+    this.hold(-entry.held);
     const sum = this.sum;
     this.emitNotes(this.applied++);
     sum.inputs++;

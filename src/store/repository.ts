@@ -100,5 +100,10 @@ export interface Repository {
    * first `limit` by count and every pair tied with the last of them.
    */
   topPairs(limit: number): Promise<PairCount[]>;
+  /**
+   * A value that changes whenever anything is committed to the store, by this process or another (SQLite);
+   * absent where that cannot be known cheaply (PostgreSQL). The server keeps answers while it stays.
+   */
+  changeMark?(): string;
   close(): Promise<void>;
 }

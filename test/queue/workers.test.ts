@@ -15,35 +15,14 @@ import { ingestInputs } from "../../src/ingest/run.ts";
 import { DEFAULT_LIMITS, expandInputs } from "../../src/ingest/sources.ts";
 import { queueStatus } from "../../src/queue/queue.ts";
 import { connectPostgres } from "../../src/store/postgres/postgres-repository.ts";
-import type { Repository } from "../../src/store/repository.ts";
 import { openSqlite } from "../../src/store/sqlite/sqlite-repository.ts";
-import { SYMMETRIC_TYPES } from "../../src/store/types.ts";
 import { attache } from "../support/cli.ts";
 import { ROOT } from "../support/shared.ts";
+import { snapshot } from "../support/snapshot.ts";
 import { POSTGRES, createTestDatabase } from "../store/backends.ts";
 import { writeCorpus } from "./corpus.ts";
 
 const ARTICLES = 1000;
-
-/**
- * What must not depend on which worker stored what first: each event's act, date, status, best confidence
- * and the set of reports (mention ids) it gathered; each article's count of reports. (Which report leads, and
- * so the event's id and evidence, may differ between equally sure reports: the first stored wins.)
- */
-async function snapshot(repo: Repository) {
-  const mentions: string[] = [];
-  const events: string[] = [];
-  for (const e of await repo.listEvents({ limit: 100_000 })) {
-    const ids = (await repo.listMentions(e.id)).map((m) => m.id).sort();
-    mentions.push(...ids);
-    const pair = SYMMETRIC_TYPES.has(e.type) ? [e.source, e.target ?? ""].sort() : [e.source, e.target];
-    events.push(
-      JSON.stringify([e.type, ...pair, e.date, e.datePrecision, e.status, e.confidence, e.sources, ids]),
-    );
-  }
-  const articles = (await repo.listArticles(100_000, 0)).map((a) => `${a.id}:${a.events}`).sort();
-  return { events: events.sort(), mentions: mentions.sort(), articles };
-}
 
 describe("three workers on one PostgreSQL queue, one killed mid-run", { skip: POSTGRES.skip }, () => {
   const dir = mkdtempSync(join(tmpdir(), "attache-queue-"));

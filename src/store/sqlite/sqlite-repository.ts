@@ -59,23 +59,33 @@ import {
 
 type Row = Record<string, unknown>;
 
+const schemaVersion = (db: Database.Database): number =>
+  db.pragma("user_version", { simple: true }) as number;
+
+/**
+ * Brings the schema up to date, one step per transaction. Another process may be opening the same new file
+ * (an ingest and a server started together): each step takes the write lock first and reads the version
+ * under it, so a step the other process applied meanwhile is not applied twice.
+ */
 export function migrate(db: Database.Database): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  while (schemaVersion(db) < MIGRATIONS.length) {
     db.transaction(() => {
+      const version = schemaVersion(db);
+      if (version >= MIGRATIONS.length) return;
       db.exec(MIGRATIONS[version]);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate();
   }
 }
 
 export function openSqlite(path: string): SqliteRepository {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Set first: switching a new file to WAL, like migrating it, waits for another process doing the same.
+  db.pragma("busy_timeout = 5000");
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
   // Statement journals (every insert fires the count triggers of migration 3) and sorts stay in memory rather
   // than in temporary files: ingest writes several times faster.
   db.pragma("temp_store = MEMORY");
@@ -95,6 +105,7 @@ export class SqliteRepository implements Repository {
   private readonly insertMention: Database.Statement;
   private readonly updateEvent: Database.Statement;
   private readonly articleExists: Database.Statement;
+  private readonly ownChanges: Database.Statement;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -115,6 +126,7 @@ export class SqliteRepository implements Repository {
         .join(", ")}, sources = ? WHERE id = ?`,
     );
     this.articleExists = db.prepare("SELECT 1 FROM articles WHERE id = ?");
+    this.ownChanges = db.prepare("SELECT total_changes() AS n");
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -266,6 +278,13 @@ export class SqliteRepository implements Repository {
       events += r.n as number;
     }
     return Promise.resolve({ articles, events, byType });
+  }
+
+  /** data_version moves when another connection commits, total_changes() when this one writes. */
+  changeMark(): string {
+    const version = this.db.pragma("data_version", { simple: true }) as number;
+    const own = (this.ownChanges.get() as { n: number }).n;
+    return `${version}.${own}`;
   }
 
   close(): Promise<void> {
