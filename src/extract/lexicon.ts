@@ -23,6 +23,7 @@ const RuleSchema = z.object({
   needs_verb: z.array(z.string()).optional(),
   unless_next: z.array(z.enum(["demonym", "person", "state"])).optional(),
   target_between: z.boolean().optional(),
+  target_inside: z.boolean().optional(),
   compound_pair: z.boolean().optional(),
   compound_host: z.boolean().optional(),
   needs_object: z.boolean().optional(),

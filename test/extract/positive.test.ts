@@ -185,3 +185,23 @@ test("talks that failed to reach an agreement are no signing", async () => {
   const got = brief(await codeText("Japan and China failed to reach an agreement on Monday.", "2024-03-08"));
   assert.ok(!got.some((e) => e.startsWith("SIGN_AGREEMENT") && e.includes("occurred")), got.join("; "));
 });
+
+test("support given to someone named inside the phrase, and a charge of blackmail told by a speaker", async () => {
+  const support = brief(
+    await codeText(
+      "Palau's president pledged on Monday to keep giving Taiwan strong support at the United Nations.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(
+    support.some((e) => e.startsWith("EXPRESS_SUPPORT PLW>TWN")),
+    support.join("; "),
+  );
+  const charge = brief(
+    await codeText(
+      "President Lai Ching-te said on Monday that China was engaged in political blackmail.",
+      "2024-06-04",
+    ),
+  );
+  assert.ok(charge.includes("CRITICIZE TWN>CHN occurred 2024-06-03"), charge.join("; "));
+});

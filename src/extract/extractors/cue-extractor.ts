@@ -172,7 +172,11 @@ function parties(
         rule.skip_with_objects &&
         /\b(with|from)\s+([\p{L}'’.-]+\s+){0,2}$/u.test(text.slice(Math.max(0, a.start - 30), a.start))
       );
-    target = s.after.find(eligible) ?? s.inside.find(eligible) ?? null;
+    target =
+      (rule.target_inside ? s.inside.find(eligible) : undefined) ??
+      s.after.find(eligible) ??
+      s.inside.find(eligible) ??
+      null;
     // "Tokyo will provide Asuncion with a loan": the receiver may stand between giver and gift.
     if (!target && rule.target_between && source)
       target = s.before.find((a) => other(a) && a.start > source!.end) ?? null;
