@@ -1,6 +1,6 @@
 // An article with its events and the ranges of text each event was read from, in the original text (where
 // spans point) and in the cleaned text (easier to read for HTML pages).
-import type { QueryContext } from "./context.ts";
+import { type QueryContext, atOneMoment } from "./context.ts";
 import { notFound } from "./errors.ts";
 import type { ArticlePageOut, ArticleViewOut } from "./schemas.ts";
 import { highlightRanges, toCleaned } from "./spans.ts";
@@ -33,6 +33,8 @@ export async function listArticles(
   limit: number,
   offset: number,
 ): Promise<ArticlePageOut> {
-  const [items, stats] = await Promise.all([ctx.repo.listArticles(limit, offset), ctx.repo.stats()]);
+  const [items, stats] = await atOneMoment(ctx.repo, () =>
+    Promise.all([ctx.repo.listArticles(limit, offset), ctx.repo.stats()]),
+  );
   return { items, total: stats.articles, limit, offset };
 }

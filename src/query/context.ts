@@ -11,6 +11,11 @@ export interface QueryContext {
   today?: () => string;
 }
 
+/** Runs reads on one snapshot of the store where the store offers one (Repository.atOneMoment). */
+export function atOneMoment<T>(repo: Repository, work: () => Promise<T>): Promise<T> {
+  return repo.atOneMoment ? repo.atOneMoment(work) : work();
+}
+
 export const todayIso = (ctx: QueryContext): string =>
   ctx.today ? ctx.today() : new Date().toISOString().slice(0, 10);
 

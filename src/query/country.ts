@@ -2,7 +2,7 @@
 // did — counts by type, partner and year, and its latest events.
 import { OFFICES } from "../knowledge/schema.ts";
 import type { Office } from "../knowledge/types.ts";
-import { type QueryContext, actorRef, todayIso } from "./context.ts";
+import { type QueryContext, actorRef, atOneMoment, todayIso } from "./context.ts";
 import { AttacheError, notFound } from "./errors.ts";
 import type { CountryProfileOut } from "./schemas.ts";
 
@@ -37,11 +37,13 @@ export async function countryProfile(
   }
   const date = asOf ?? todayIso(ctx);
   const filter = { actor: id };
-  const [series, range, recent] = await Promise.all([
-    ctx.repo.countEventsBy(filter, ["year", "type", "partner"]),
-    ctx.repo.eventDateRange(filter),
-    ctx.repo.listEvents({ ...filter, limit: 10 }),
-  ]);
+  const [series, range, recent] = await atOneMoment(ctx.repo, () =>
+    Promise.all([
+      ctx.repo.countEventsBy(filter, ["year", "type", "partner"]),
+      ctx.repo.eventDateRange(filter),
+      ctx.repo.listEvents({ ...filter, limit: 10 }),
+    ]),
+  );
   const nameOf = (k: string | null): string | null => (k ? actorRef(ctx.knowledge, k).name : null);
   const holders = PROFILE_OFFICES.flatMap((office) =>
     ctx.knowledge.holderOf(id, office, date).map((t) => ({

@@ -1,6 +1,6 @@
 // Events by actor, pair, type, status, date range and text, one stable page at a time.
 import type { EventFilter } from "../store/repository.ts";
-import { type QueryContext, resolveActor } from "./context.ts";
+import { type QueryContext, atOneMoment, resolveActor } from "./context.ts";
 import { badRequest, notFound } from "./errors.ts";
 import type { EventDetailOut, EventPageOut, EventQuery } from "./schemas.ts";
 
@@ -27,10 +27,12 @@ export function eventFilter(ctx: QueryContext, q: Partial<EventQuery>): EventFil
 
 export async function findEvents(ctx: QueryContext, q: EventQuery): Promise<EventPageOut> {
   const filter = eventFilter(ctx, q);
-  const [items, total] = await Promise.all([
-    ctx.repo.listEvents({ ...filter, limit: q.limit, offset: q.offset }),
-    ctx.repo.countEvents(filter),
-  ]);
+  const [items, total] = await atOneMoment(ctx.repo, () =>
+    Promise.all([
+      ctx.repo.listEvents({ ...filter, limit: q.limit, offset: q.offset }),
+      ctx.repo.countEvents(filter),
+    ]),
+  );
   return { items, total, limit: q.limit, offset: q.offset };
 }
 

@@ -1,20 +1,22 @@
 // Totals over the whole store, and the count of Taipei's allies today.
-import { type QueryContext, actorRef, claimants, todayIso } from "./context.ts";
+import { type QueryContext, actorRef, atOneMoment, claimants, todayIso } from "./context.ts";
 import type { ActorListOut, StatsOut } from "./schemas.ts";
 
 export async function overallStats(ctx: QueryContext): Promise<StatsOut> {
   const { repo, knowledge } = ctx;
-  const [stats, byType, byStatus, byYear, sources, targets, pairs, range] = await Promise.all([
-    repo.stats(),
-    repo.countEventsBy({}, ["type"]),
-    repo.countEventsBy({}, ["status"]),
-    repo.countEventsBy({}, ["year"]),
-    repo.countEventsBy({}, ["source"]),
-    repo.countEventsBy({}, ["target"]),
-    // The top 20 pairs and any tied with the 20th: enough to order them by name among equals, as below.
-    repo.topPairs(20),
-    repo.eventDateRange({}),
-  ]);
+  const [stats, byType, byStatus, byYear, sources, targets, pairs, range] = await atOneMoment(repo, () =>
+    Promise.all([
+      repo.stats(),
+      repo.countEventsBy({}, ["type"]),
+      repo.countEventsBy({}, ["status"]),
+      repo.countEventsBy({}, ["year"]),
+      repo.countEventsBy({}, ["source"]),
+      repo.countEventsBy({}, ["target"]),
+      // The top 20 pairs and any tied with the 20th: enough to order them by name among equals, as below.
+      repo.topPairs(20),
+      repo.eventDateRange({}),
+    ]),
+  );
   const actors = new Map<string, number>();
   for (const s of sources) if (s.source) actors.set(s.source, (actors.get(s.source) ?? 0) + s.n);
   for (const t of targets) if (t.target) actors.set(t.target, (actors.get(t.target) ?? 0) + t.n);
@@ -61,10 +63,9 @@ export async function overallStats(ctx: QueryContext): Promise<StatsOut> {
 
 /** Every state, plus any other actor that has events, with its event count (for the dashboard's pickers). */
 export async function listActors(ctx: QueryContext): Promise<ActorListOut> {
-  const [sources, targets] = await Promise.all([
-    ctx.repo.countEventsBy({}, ["source"]),
-    ctx.repo.countEventsBy({}, ["target"]),
-  ]);
+  const [sources, targets] = await atOneMoment(ctx.repo, () =>
+    Promise.all([ctx.repo.countEventsBy({}, ["source"]), ctx.repo.countEventsBy({}, ["target"])]),
+  );
   const counts = new Map<string, number>();
   for (const s of sources) if (s.source) counts.set(s.source, (counts.get(s.source) ?? 0) + s.n);
   for (const t of targets) if (t.target) counts.set(t.target, (counts.get(t.target) ?? 0) + t.n);

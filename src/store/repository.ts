@@ -105,5 +105,11 @@ export interface Repository {
    * absent where that cannot be known cheaply (PostgreSQL). The server keeps answers while it stays.
    */
   changeMark?(): string;
+  /**
+   * Runs `work` on one snapshot of the store: every read it starts before its first await sees the same
+   * commits, whatever other processes write meanwhile (SQLite: one read transaction). Absent where each read
+   * already stands alone (PostgreSQL's pool); callers then run `work` as it is.
+   */
+  atOneMoment?<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

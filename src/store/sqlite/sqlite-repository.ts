@@ -280,6 +280,17 @@ export class SqliteRepository implements Repository {
     return Promise.resolve({ articles, events, byType });
   }
 
+  atOneMoment<T>(work: () => Promise<T>): Promise<T> {
+    // The reads are synchronous: those `work` starts before it first awaits all run inside the transaction.
+    if (this.db.inTransaction) return work();
+    this.db.exec("BEGIN");
+    try {
+      return work();
+    } finally {
+      this.db.exec("COMMIT");
+    }
+  }
+
   /** data_version moves when another connection commits, total_changes() when this one writes. */
   changeMark(): string {
     const version = this.db.pragma("data_version", { simple: true }) as number;
