@@ -68,7 +68,7 @@ export const ROUTES: RouteDef[] = [
     query: TimelineQuery,
     response: Timeline,
     handler: ({ query }, ctx) =>
-      relationshipTimeline(ctx, query.a, query.b, { from: query.from, to: query.to }),
+      relationshipTimeline(ctx, query.a, query.b, { from: query.from, to: query.to, limit: query.limit }),
   }),
   route({
     path: "/api/recognition",

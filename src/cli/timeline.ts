@@ -1,14 +1,15 @@
 // attache timeline A B: the history of one relationship, every entry with its evidence and article.
 import type { Command } from "commander";
-import { relationshipTimeline } from "../query/timeline.ts";
+import { TIMELINE_LIMIT, relationshipTimeline } from "../query/timeline.ts";
 import type { TimelineEntryOut } from "../query/schemas.ts";
-import { action, dbOption, parseDateArg, printJson } from "./common.ts";
+import { action, dbOption, parseDateArg, parseIntArg, printJson } from "./common.ts";
 import { RECOGNITION_TEXT, withQuery } from "./query-context.ts";
 
 interface TimelineOpts {
   db?: string;
   from?: string;
   to?: string;
+  limit: string;
   json?: boolean;
 }
 
@@ -53,12 +54,14 @@ export function setupTimeline(program: Command): void {
     .addOption(dbOption())
     .option("--from <date>", "on or after this date")
     .option("--to <date>", "on or before this date")
+    .option("--limit <n>", "at most this many events, oldest first", String(TIMELINE_LIMIT))
     .option("--json", "print JSON")
     .action(
       action(async (a: string, b: string, opts: TimelineOpts) => {
         const from = opts.from ? parseDateArg(opts.from, "--from") : undefined;
         const to = opts.to ? parseDateArg(opts.to, "--to") : undefined;
-        const t = await withQuery(opts.db, (ctx) => relationshipTimeline(ctx, a, b, { from, to }));
+        const limit = parseIntArg(opts.limit, "--limit", 1);
+        const t = await withQuery(opts.db, (ctx) => relationshipTimeline(ctx, a, b, { from, to, limit }));
         if (opts.json) return printJson(t);
         const names = new Map([
           [t.a.id, t.a.name],
@@ -71,7 +74,7 @@ export function setupTimeline(program: Command): void {
           (periods ? `, ${count(periods, "recognition period", "recognition periods")}` : "");
         const body = t.entries.map((e) => formatEntry(e, names)).join("\n\n");
         process.stdout.write(
-          `${head}${t.truncated ? " (events truncated)" : ""}\n\n${body || "nothing recorded"}\n`,
+          `${head}${t.truncated ? ` (the first ${limit} events; --limit shows more)` : ""}\n\n${body || "nothing recorded"}\n`,
         );
       }),
     );

@@ -376,6 +376,9 @@ export const TimelineQuery = z.object({
   b: actorParam,
   from: PartialDate.optional(),
   to: PartialDate.optional(),
+  limit: int(1, 5000, 500).meta({
+    description: "At most this many events, oldest first (the rest: truncated).",
+  }),
 });
 
 export const RecognitionQuery = z.object({

@@ -51,6 +51,9 @@ export function recognitionEntries(
     .filter((e) => inRange(e.date!, o));
 }
 
+/** Events a timeline shows unless asked for more: a screenful of years, read in well under 50 ms. */
+export const TIMELINE_LIMIT = 500;
+
 export async function relationshipTimeline(
   ctx: QueryContext,
   aInput: string,
@@ -60,7 +63,7 @@ export async function relationshipTimeline(
   const a = resolveActor(ctx.knowledge, aInput, "a");
   const b = resolveActor(ctx.knowledge, bInput, "b");
   if (a === b) throw badRequest("a and b are the same actor", [{ path: "b", message: `both are ${a}` }]);
-  const limit = o.limit ?? 2000;
+  const limit = o.limit ?? TIMELINE_LIMIT;
   const filter = { pair: [a, b] as [string, string], from: o.from, to: o.to };
   const events = await ctx.repo.listEvents({ ...filter, sort: "date", order: "asc", limit: limit + 1 });
   const truncated = events.length > limit;

@@ -84,6 +84,11 @@ describe("routes answer with what their schemas say", () => {
     const t = await get("/api/timeline?a=GON&b=Arnor", Timeline);
     assert.equal(t.entries[0].kind, "recognition");
     assert.equal(t.events, 5);
+    assert.equal(t.truncated, false);
+    const short = await get("/api/timeline?a=GON&b=Arnor&limit=2", Timeline);
+    assert.equal(short.truncated, true);
+    assert.equal(short.entries.filter((e) => e.kind === "event").length, 2);
+    assert.equal(short.events, 5, "the count is still the whole relationship's");
   });
 
   test("/api/recognition and its history", async () => {
@@ -133,6 +138,8 @@ describe("errors: one shape, a machine code, the right status", () => {
     ["/api/events?actor=Mordor", 400, "unknown_actor"],
     ["/api/timeline?a=GON", 400, "invalid_request"],
     ["/api/timeline?a=GON&b=GON", 400, "invalid_request"],
+    ["/api/timeline?a=GON&b=ARN&limit=0", 400, "invalid_request"],
+    ["/api/timeline?a=GON&b=ARN&limit=99999", 400, "invalid_request"],
     ["/api/recognition?as_of=2024-02", 400, "invalid_request"],
     ["/api/stats?x=1", 400, "invalid_request"],
     ["/api/nothing-here", 404, "not_found"],
