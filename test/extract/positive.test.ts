@@ -205,3 +205,14 @@ test("support given to someone named inside the phrase, and a charge of blackmai
   );
   assert.ok(charge.includes("CRITICIZE TWN>CHN occurred 2024-06-03"), charge.join("; "));
 });
+
+test("an act ahead of which the main clause happens takes no date from it", async () => {
+  const got = await codeText(
+    "Ghana's president landed in Madrid on Monday ahead of a visit to Portugal. Two days before the vote, Honduras cut ties with Taiwan on Tuesday.",
+    "2024-03-08",
+  );
+  const visit = got.find((e) => e.type === "VISIT" && e.target === "PRT");
+  assert.ok(visit && visit.date === null, brief(got).join("; "));
+  const cut = got.find((e) => e.type === "SEVER_RELATIONS" && e.source === "HND");
+  assert.equal(cut?.date, "2024-03-05", brief(got).join("; "));
+});

@@ -45,8 +45,15 @@ export const DateRefiner: Refiner = {
     const sameClause = (c: Candidate, d: DateMatch): boolean =>
       d.start < c.cueStart ||
       !/;|\b(that|which|who|when|after|before|since|following)\b/.test(text.slice(c.cueEnd, d.start));
+    // An act told as what comes after the main clause's ("landed in New York on March 29 … ahead of visits
+    // to Guatemala and Belize") is not dated by that clause; a date of its own, after the cue, still counts.
+    const later = /\b(ahead of|prior to|in preparation for|before)\s+([^\s,;]+\s+){0,3}$/i;
     for (const c of cands) {
-      const here = bySentence[c.sentence.index].filter((d) => sameClause(c, d));
+      const ahead = later.test(text.slice(Math.max(c.sentence.start, c.cueStart - 60), c.cueStart));
+      const here = bySentence[c.sentence.index].filter(
+        (d) => sameClause(c, d) && (!ahead || d.start > c.cueStart),
+      );
+      if (ahead && !here.length) continue; // undated: the story's date is the main clause's
       if (here.length) {
         const nearest = [...here].sort(
           (a, b) => Math.abs(a.start - c.cueStart) - Math.abs(b.start - c.cueStart),
