@@ -216,3 +216,24 @@ test("an act ahead of which the main clause happens takes no date from it", asyn
   const cut = got.find((e) => e.type === "SEVER_RELATIONS" && e.source === "HND");
   assert.equal(cut?.date, "2024-03-05", brief(got).join("; "));
 });
+
+test('two subjects joined by "and" are the parties of a signing, not the state named after it', async () => {
+  const got = brief(
+    await codeText(
+      "China and Nauru on Wednesday signed a joint communique in Beijing, nine days after the island broke with Taiwan.",
+      "2024-01-25",
+    ),
+  );
+  assert.ok(got.includes("SIGN_AGREEMENT CHN>NRU occurred 2024-01-24"), got.join("; "));
+  assert.ok(!got.some((e) => e.startsWith("SIGN_AGREEMENT") && e.includes("TWN")), got.join("; "));
+});
+
+test("a state named in a relative clause after the cue is not its target", async () => {
+  const got = brief(
+    await codeText(
+      "Palau criticized China ahead of a visit by Taiwan's president that has angered Beijing.",
+      "2024-12-03",
+    ),
+  );
+  assert.ok(!got.some((e) => e.startsWith("VISIT TWN>CHN")), got.join("; "));
+});

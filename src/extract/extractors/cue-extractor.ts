@@ -166,8 +166,15 @@ function parties(
   }
   if (!target && rule.target === "after") {
     // "welcomed the move to cut ties with Taiwan": the one after "with" is not the one welcomed.
+    // …nor one named inside a relative clause after it ("a visit by Lai that has angered Beijing").
     const eligible = (a: Actor): boolean =>
       other(a) &&
+      !(
+        a.start > cueEnd &&
+        /\b(that|which|who|whom)\s+(\S+\s+)?(has|have|had|is|are|was|were|will|would|angered|drew)\b/i.test(
+          text.slice(cueEnd, a.start),
+        )
+      ) &&
       !(
         rule.skip_with_objects &&
         /\b(with|from)\s+([\p{L}'’.-]+\s+){0,2}$/u.test(text.slice(Math.max(0, a.start - 30), a.start))
@@ -187,6 +194,10 @@ function parties(
   if (a && b && between.test(text.slice(cueEnd, a.start)) && /^\s*and\s+$/.test(text.slice(a.end, b.start)))
     return [a, b];
   if (SYMMETRIC_TYPES.has(rule.type)) {
+    // "China and Nauru on Wednesday signed…", "Wang Yi and Kiribati President Taneti Maamau signed…": two
+    // subjects joined by "and" right before the cue are the two parties, whatever is named after it.
+    const pair = joinedSubjects(text, s.before, cueStart);
+    if (pair && !slotted) return pair;
     if (!slotted) target ??= s.before.find(other) ?? null;
     // "During a meeting with X, Y said…": the other party may be the subject of the main clause after it.
     if (target) source ??= s.after.find((a) => a.id !== target?.id) ?? null;
@@ -195,6 +206,22 @@ function parties(
   if (rule.needs_owner && !possessive && !adjacent && !agent) return [null, null];
   if (rule.type === "VISIT" && source && !target) target = s.places.find((a) => a.id !== source.id) ?? null;
   return [source, target];
+}
+
+/**
+ * Two different actors joined by "and" (or "&") as the subject right before a cue, with nothing but a time
+ * or a title between the second and the cue: [first, second]; else null.
+ */
+function joinedSubjects(text: string, before: Actor[], cueStart: number): [Actor, Actor] | null {
+  const last = before[0];
+  if (!last || /[,;:]|\b(that|which|who|when|after|before|while)\b/i.test(text.slice(last.end, cueStart)))
+    return null;
+  for (let i = 0; i < Math.min(before.length - 1, 3); i++) {
+    const [second, first] = [before[i], before[i + 1]];
+    if (!/^\s*(and|&)\s*$/i.test(text.slice(first.end, second.start))) continue;
+    return first.id !== last.id ? [first, last] : null;
+  }
+  return null;
 }
 
 /** The subject of the word at `token`: the first actor of its clause, else of the nearest clause before it. */
