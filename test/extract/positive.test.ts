@@ -237,3 +237,14 @@ test("a state named in a relative clause after the cue is not its target", async
   );
   assert.ok(!got.some((e) => e.startsWith("VISIT TWN>CHN")), got.join("; "));
 });
+
+test('an act told "N days after" or "since" another is not dated from the main clause', async () => {
+  const got = await codeText(
+    "China and Nauru on Wednesday signed a joint communique in Beijing, nine days after the island state broke with Taiwan.",
+    "2024-01-25",
+  );
+  assert.ok(
+    got.every((e) => e.date === null || e.date <= "2024-01-25"),
+    `no act lies after the report: ${brief(got).join("; ")}`,
+  );
+});

@@ -45,11 +45,13 @@ export const DateRefiner: Refiner = {
     const sameClause = (c: Candidate, d: DateMatch): boolean =>
       d.start < c.cueStart ||
       !/;|\b(that|which|who|when|after|before|since|following)\b/.test(text.slice(c.cueEnd, d.start));
-    // An act told as what comes after the main clause's ("landed in New York on March 29 … ahead of visits
-    // to Guatemala and Belize") is not dated by that clause; a date of its own, after the cue, still counts.
-    const later = /\b(ahead of|prior to|in preparation for|before)\s+([^\s,;]+\s+){0,3}$/i;
+    // An act told as what comes after or before the main clause's ("landed in New York on March 29 … ahead
+    // of visits to Guatemala and Belize", "signed on Wednesday, nine days after the island broke with
+    // Taiwan") is not dated by that clause; a date of its own, after the cue, still counts.
+    const otherTime =
+      /\b(ahead of|prior to|in preparation for|before|after|since|following)\s+([^\s,;]+\s+){0,4}$/i;
     for (const c of cands) {
-      const ahead = later.test(text.slice(Math.max(c.sentence.start, c.cueStart - 60), c.cueStart));
+      const ahead = otherTime.test(text.slice(Math.max(c.sentence.start, c.cueStart - 60), c.cueStart));
       const here = bySentence[c.sentence.index].filter(
         (d) => sameClause(c, d) && (!ahead || d.start > c.cueStart),
       );
