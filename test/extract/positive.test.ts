@@ -248,3 +248,17 @@ test('an act told "N days after" or "since" another is not dated from the main c
     `no act lies after the report: ${brief(got).join("; ")}`,
   );
 });
+
+test("aid received: the subject receives, the one named with the aid gives", async () => {
+  const got = brief(
+    await codeText(
+      "Tonga stands to receive $40 million in Australian development assistance, officials said on Monday.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(
+    got.some((e) => e.startsWith("PLEDGE_AID AUS>TON pledged")),
+    got.join("; "),
+  );
+  assert.ok(!got.some((e) => e.startsWith("PLEDGE_AID TON>")), got.join("; "));
+});

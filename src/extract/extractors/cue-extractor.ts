@@ -148,7 +148,7 @@ function parties(
   const slotted = /\b(with|to|in)$/.test(cue.cue.phrase);
   let source: Actor | null;
   let target: Actor | null = null;
-  if (rule.source === "after") source = s.after[0] ?? null;
+  if (rule.source === "after") source = s.after[0] ?? s.inside[0] ?? null;
   else if (rule.compound_host && adjacent) {
     target = adjacent; // "Pena's Japan visit": the name against the noun is the host
     source = s.before.find((a) => a.id !== adjacent.id) ?? null;

@@ -1,6 +1,7 @@
 // Every event has two parties: a missing target may come from the article's main partner of the source
 // (where the rule allows); a candidate with one party, or the same party twice, is dropped.
 import type { Knowledge, Recognition } from "../../knowledge/types.ts";
+import type { EventType } from "../../store/types.ts";
 import type { Candidate, Refiner } from "../candidate.ts";
 import type { Actor, ArticleContext } from "../context.ts";
 
@@ -98,6 +99,8 @@ function unnamedOfficial(ctx: ArticleContext, c: Candidate, officials: string[][
   return { id: home, name: null, start: c.cueStart, end: c.cueStart, kind: "state" };
 }
 
+const AID_TYPES: ReadonlySet<EventType> = new Set(["PLEDGE_AID", "PROVIDE_AID", "LOAN"]);
+
 export const PartiesRefiner: Refiner = {
   name: "PartiesRefiner",
   refine(cands, ctx, lexicon, debug) {
@@ -129,11 +132,14 @@ export const PartiesRefiner: Refiner = {
         const leadActor = lede && lede !== c.source.id && !ctx.knowledge.claimantOf(lede) ? lede : null;
         // A claimant's partner is not the other claimant (Beijing commending a switch commends the switcher).
         const claimant = ctx.knowledge.claimantOf(c.source.id);
+        // Nor is a third state's aid, told with no recipient, meant for a claimant the story names beside it
+        // ("US$7 billion of American assistance" in a story about countering Beijing).
+        const aid = AID_TYPES.has(c.type);
         const partner =
           inSentence?.id ??
           dateline ??
           leadActor ??
-          ctx.partnerOf(c.source.id, (p) => !claimant || !ctx.knowledge.claimantOf(p));
+          ctx.partnerOf(c.source.id, (p) => !(claimant || aid) || !ctx.knowledge.claimantOf(p));
         if (partner) c.target = { id: partner, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
       }
       if (!c.source || !c.target) {
