@@ -1,4 +1,32 @@
 // Versioned schema migrations, applied in order at open. Never edit a released step; add a new one.
+// What one event adds to the running counts of migration 4 (pairs, sides, actor by status, year and type),
+// and what it takes away: the insert, delete and update triggers share them.
+const ADD_COUNTS = `
+    INSERT INTO event_link_counts SELECT min(NEW.source, NEW.target), max(NEW.source, NEW.target), 1
+      WHERE NEW.target IS NOT NULL
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_side_counts VALUES ('source', NEW.source, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_side_counts VALUES ('target', coalesce(NEW.target, ''), 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_actor_status_counts
+      VALUES (NEW.source, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO event_actor_status_counts
+      SELECT NEW.target, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1
+      WHERE NEW.target IS NOT NULL AND NEW.target <> NEW.source
+      ON CONFLICT DO UPDATE SET n = n + 1;`;
+const REMOVE_COUNTS = `
+    UPDATE event_link_counts SET n = n - 1
+      WHERE OLD.target IS NOT NULL AND a = min(OLD.source, OLD.target) AND b = max(OLD.source, OLD.target);
+    UPDATE event_side_counts SET n = n - 1 WHERE side = 'source' AND actor = OLD.source;
+    UPDATE event_side_counts SET n = n - 1 WHERE side = 'target' AND actor = coalesce(OLD.target, '');
+    UPDATE event_actor_status_counts SET n = n - 1
+      WHERE actor = OLD.source AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '')
+        AND type = OLD.type;
+    UPDATE event_actor_status_counts SET n = n - 1
+      WHERE OLD.target IS NOT NULL AND OLD.target <> OLD.source AND actor = OLD.target
+        AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '') AND type = OLD.type;`;
+
 export const MIGRATIONS: readonly string[] = [
   /* 1: articles and events */ `
   CREATE TABLE articles (
@@ -258,56 +286,14 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX event_link_counts_n ON event_link_counts (n);
   CREATE TRIGGER events_side_counts_insert AFTER INSERT ON events BEGIN
-    INSERT INTO event_link_counts SELECT min(NEW.source, NEW.target), max(NEW.source, NEW.target), 1
-      WHERE NEW.target IS NOT NULL
-      ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO event_side_counts VALUES ('source', NEW.source, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO event_side_counts VALUES ('target', coalesce(NEW.target, ''), 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO event_actor_status_counts
-      VALUES (NEW.source, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO event_actor_status_counts
-      SELECT NEW.target, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1
-      WHERE NEW.target IS NOT NULL AND NEW.target <> NEW.source
-      ON CONFLICT DO UPDATE SET n = n + 1;
+${ADD_COUNTS}
   END;
   CREATE TRIGGER events_side_counts_delete AFTER DELETE ON events BEGIN
-    UPDATE event_link_counts SET n = n - 1
-      WHERE OLD.target IS NOT NULL AND a = min(OLD.source, OLD.target) AND b = max(OLD.source, OLD.target);
-    UPDATE event_side_counts SET n = n - 1 WHERE side = 'source' AND actor = OLD.source;
-    UPDATE event_side_counts SET n = n - 1 WHERE side = 'target' AND actor = coalesce(OLD.target, '');
-    UPDATE event_actor_status_counts SET n = n - 1
-      WHERE actor = OLD.source AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '')
-        AND type = OLD.type;
-    UPDATE event_actor_status_counts SET n = n - 1
-      WHERE OLD.target IS NOT NULL AND OLD.target <> OLD.source AND actor = OLD.target
-        AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '') AND type = OLD.type;
+${REMOVE_COUNTS}
   END;
   CREATE TRIGGER events_side_counts_update AFTER UPDATE OF type, status, date, source, target ON events BEGIN
-    UPDATE event_link_counts SET n = n - 1
-      WHERE OLD.target IS NOT NULL AND a = min(OLD.source, OLD.target) AND b = max(OLD.source, OLD.target);
-    INSERT INTO event_link_counts SELECT min(NEW.source, NEW.target), max(NEW.source, NEW.target), 1
-      WHERE NEW.target IS NOT NULL
-      ON CONFLICT DO UPDATE SET n = n + 1;
-    UPDATE event_side_counts SET n = n - 1 WHERE side = 'source' AND actor = OLD.source;
-    UPDATE event_side_counts SET n = n - 1 WHERE side = 'target' AND actor = coalesce(OLD.target, '');
-    UPDATE event_actor_status_counts SET n = n - 1
-      WHERE actor = OLD.source AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '')
-        AND type = OLD.type;
-    UPDATE event_actor_status_counts SET n = n - 1
-      WHERE OLD.target IS NOT NULL AND OLD.target <> OLD.source AND actor = OLD.target
-        AND status = OLD.status AND year = coalesce(substr(OLD.date, 1, 4), '') AND type = OLD.type;
-    INSERT INTO event_side_counts VALUES ('source', NEW.source, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO event_side_counts VALUES ('target', coalesce(NEW.target, ''), 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO event_actor_status_counts
-      VALUES (NEW.source, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO event_actor_status_counts
-      SELECT NEW.target, NEW.status, coalesce(substr(NEW.date, 1, 4), ''), NEW.type, 1
-      WHERE NEW.target IS NOT NULL AND NEW.target <> NEW.source
-      ON CONFLICT DO UPDATE SET n = n + 1;
+${REMOVE_COUNTS}
+${ADD_COUNTS}
   END;
   INSERT INTO event_link_counts
     SELECT min(source, target), max(source, target), count(*) FROM events WHERE target IS NOT NULL GROUP BY 1, 2;
