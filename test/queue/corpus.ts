@@ -5,6 +5,7 @@
 // order they are stored in.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { rng } from "../support/rng.ts";
 
 const STATES = [
   "Guatemala", "Paraguay", "Belize", "Haiti", "Eswatini", "Palau", "Tuvalu", "Nauru", "Honduras", "Nicaragua",
@@ -35,16 +36,6 @@ const FAMILIES: Tell[][] = [
     (a, b, on, n) => `On ${on}, ${a} promised ${b} $${n} million for roads and schools.`,
   ],
 ];
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
 const spelled = (d: Date): string => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;

@@ -21,20 +21,11 @@ import { writeCorpus } from "../queue/corpus.ts";
 import { attache } from "../support/cli.ts";
 import { ROOT } from "../support/shared.ts";
 import { type Snapshot, snapshot } from "../support/snapshot.ts";
+import { rng } from "../support/rng.ts";
 
 /** Two of the ingest's transactions (1,000 articles, then 600), and a few seconds of work. */
 const ARTICLES = 1600;
 const SEED = process.env.ATTACHE_CRASH_SEED ? Number(process.env.ATTACHE_CRASH_SEED) : randomInt(1, 2 ** 31);
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Child {
   proc: ChildProcess;

@@ -8,17 +8,7 @@ import { EVENT_SORT_KEYS } from "../../src/store/repository.ts";
 import type { Article, EventRecord, EventType } from "../../src/store/types.ts";
 import { article, event } from "../support/world.ts";
 import { POSTGRES, SQLITE, type OpenedStore } from "./backends.ts";
-
-/** mulberry32: the same articles on every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../support/rng.ts";
 
 const ACTORS = ["GON", "ARN", "ROH", "HAR", "IGO:COUNCIL"];
 const TYPES: EventType[] = ["MEET", "VISIT", "SIGN_AGREEMENT", "PLEDGE_AID", "CRITICIZE"];
