@@ -262,3 +262,31 @@ test("aid received: the subject receives, the one named with the aid gives", asy
   );
   assert.ok(!got.some((e) => e.startsWith("PLEDGE_AID TON>")), got.join("; "));
 });
+
+test('"X must …" told by someone is their request of X; "called on" a leader is a meeting, "called on X to" a request', async () => {
+  const must = brief(
+    await codeText(
+      "The British foreign secretary said on Monday that Libya must hand over the two suspects.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(must.includes("REQUEST GBR>LBY occurred 2024-03-11"), must.join("; "));
+  const visit = brief(
+    await codeText(
+      "Taiwan's foreign minister called on Prime Minister Russell Dlamini of Eswatini on Wednesday.",
+      "2025-04-24",
+    ),
+  );
+  assert.ok(!visit.some((e) => e.startsWith("REQUEST")), visit.join("; "));
+  const ask = brief(
+    await codeText("Japan on Monday called on the United States to cut the tariff.", "2025-05-20"),
+  );
+  assert.ok(ask.includes("REQUEST JPN>USA occurred 2025-05-19"), ask.join("; "));
+});
+
+test("renewed negotiations between two are a meeting; shared intelligence and extradition are security cooperation", async () => {
+  const talks = brief(await codeText("Israel and Lebanon renewed negotiations on Tuesday.", "2024-03-13"));
+  assert.ok(talks.includes("MEET ISR>LBN occurred 2024-03-12"), talks.join("; "));
+  const shared = brief(await codeText("Jordan shared intelligence with Egypt on Monday.", "2024-03-12"));
+  assert.ok(shared.includes("SECURITY_COOPERATION JOR>EGY occurred 2024-03-11"), shared.join("; "));
+});
