@@ -290,3 +290,19 @@ test("renewed negotiations between two are a meeting; shared intelligence and ex
   const shared = brief(await codeText("Jordan shared intelligence with Egypt on Monday.", "2024-03-12"));
   assert.ok(shared.includes("SECURITY_COOPERATION JOR>EGY occurred 2024-03-11"), shared.join("; "));
 });
+
+test("threats to act against someone, and blame or a summoned envoy, are warnings and criticism", async () => {
+  const threat = brief(
+    await codeText("Azerbaijan threatened on Monday to cut off gas supplies to Armenia.", "2024-03-12"),
+  );
+  assert.ok(threat.includes("WARN AZE>ARM occurred 2024-03-11"), threat.join("; "));
+  const summoned = brief(
+    await codeText(
+      "Nigeria's foreign minister summoned Niger's ambassador on Tuesday over the border raids.",
+      "2024-03-13",
+    ),
+  );
+  assert.ok(summoned.includes("CRITICIZE NGA>NER occurred 2024-03-12"), summoned.join("; "));
+  const blamed = brief(await codeText("Serbia blamed Albania on Friday for the unrest.", "2024-03-16"));
+  assert.ok(blamed.includes("CRITICIZE SRB>ALB occurred 2024-03-15"), blamed.join("; "));
+});
