@@ -236,6 +236,8 @@ const CASES: Array<{ text: string; hits: Hit[] }> = [
   { text: "President Bernardo Arevalo", hits: [["Bernardo Arevalo", "person", "bernardo-arevalo"]] },
   // a territory a state governs is where an act happens on that state's soil, not an actor of its own
   { text: "a stop in Guam", hits: [["Guam", "place", "USA"]] },
+  // the EU's name before 1993, in older reports
+  { text: "the European Community said", hits: [["European Community", "igo", "IGO:EU"]] },
 ];
 
 for (const c of CASES) {
