@@ -12,11 +12,12 @@ import { ROOT } from "../support/shared.ts";
 const PROCESSES = 4;
 const ROUNDS = 2;
 
-// Each child loads the store code first, then waits for the agreed moment, so the opens really coincide.
+// Each child loads the store code first, then sleeps until the agreed moment, so the opens really coincide
+// (sleeping, not spinning: spinning children would starve the one that holds the lock).
 const OPEN = `
 import { openSqlite } from ${JSON.stringify(join(ROOT, "src", "store", "sqlite", "sqlite-repository.ts"))};
 const [file, at] = process.argv.slice(-2);
-while (Date.now() < Number(at)) {}
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(at) - Date.now())));
 try {
   await openSqlite(file).close();
   console.log("ok");

@@ -81,8 +81,10 @@ export function migrate(db: Database.Database): void {
 export function openSqlite(path: string): SqliteRepository {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  // Set first: switching a new file to WAL, like migrating it, waits for another process doing the same.
-  db.pragma("busy_timeout = 5000");
+  // Set first: switching a new file to WAL, like migrating it, waits for another process doing the same. A
+  // writer may hold the lock for a whole batch of articles (about a second, longer on a busy machine): wait
+  // for it rather than fail.
+  db.pragma("busy_timeout = 30000");
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
