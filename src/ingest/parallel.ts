@@ -6,7 +6,7 @@ import type { Repository } from "../store/repository.ts";
 import type { Done, FromWorker, ToWorker } from "./code-worker.ts";
 import { type IngestSummary, emptySummary, isInputError, problemName } from "./run.ts";
 import { DEFAULT_LIMITS, type Input } from "./sources.ts";
-import { BatchWriter, describeError } from "./writer.ts";
+import { BatchWriter, DEFAULT_BATCH, describeError } from "./writer.ts";
 
 export interface ParallelHooks {
   /** Worker threads that read and code (at least 1). */
@@ -122,6 +122,10 @@ class WorkerPool {
   }
 }
 
+/** After a batch is stored: the workers' questions that came meanwhile are answered before the next result is
+ * taken (results already in would otherwise be taken first, and workers with nothing looked up would wait). */
+const afterWrite = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 interface Loaded {
   name: string;
   result: Promise<{ bytes: number; done: Done }>;
@@ -158,8 +162,11 @@ export class ParallelIngest {
 
   async run(inputs: AsyncIterable<Input>): Promise<IngestSummary> {
     const started = performance.now();
-    // Enough inputs in flight to keep every worker busy while the writer waits for the oldest.
-    const window = Math.max(2, this.hooks.jobs * 4);
+    // Enough inputs in flight to keep every worker busy while this thread waits for the oldest, and while it
+    // stores a batch: a transaction is synchronous, and meanwhile no worker is answered which of its articles
+    // are new, so the workers code on only through inputs handed out and looked up before it (with 8 inputs
+    // in flight they stood idle through every batch, and two workers ingested hardly faster than one thread).
+    const window = this.hooks.jobs * 4 + DEFAULT_BATCH.articles;
     // And no more bytes than twice the largest input: a folder of large files does not sit in memory whole.
     const largest = this.hooks.maxInputBytes ?? DEFAULT_LIMITS.maxBytes;
     const cap = 2 * largest;
@@ -237,7 +244,7 @@ export class ParallelIngest {
     for (const slot of done.slots) {
       sum.articles++;
       if (slot.skipped || (slot.coded && (await this.writer.known(slot.id)))) sum.duplicates++;
-      else if (slot.coded) await this.writer.add({ ...slot.coded, input: name });
+      else if (slot.coded && (await this.writer.add({ ...slot.coded, input: name }))) await afterWrite();
     }
     if (done.error) {
       sum.failed++;

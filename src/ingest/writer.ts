@@ -42,11 +42,14 @@ export class BatchWriter {
     return this.waiting.has(id) || (await this.repo.hasArticle(id));
   }
 
-  async add(item: Coded): Promise<void> {
+  /** Adds an article to the batch; true when that filled the batch and it was stored. */
+  async add(item: Coded): Promise<boolean> {
     this.batch.push(item);
     this.waiting.add(item.article.id);
     this.chars += item.article.original.length + item.article.cleaned.length;
-    if (this.batch.length >= this.limits.articles || this.chars >= this.limits.chars) await this.flush();
+    if (this.batch.length < this.limits.articles && this.chars < this.limits.chars) return false;
+    await this.flush();
+    return true;
   }
 
   /** Stores what waits; a failed transaction is retried one article at a time, to name the input at fault. */
