@@ -34,7 +34,7 @@ export function setupDemo(program: Command): void {
         process.stdout.write(`attache: demo corpus → ${db}: ${summaryLine(summary)}\n`);
         if (opts.serve) {
           const port = parseIntArg(opts.port ?? process.env.PORT ?? String(DEFAULT_PORT), "--port");
-          await startServer(db, port, opts.host);
+          await startServer(db, port, opts.host, { stopWithParent: true });
         }
       }),
     );

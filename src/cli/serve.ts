@@ -19,6 +19,11 @@ export interface ServeOptions {
   token?: string | null;
   /** Keep answers while the store is unchanged (default: true). */
   cache?: boolean;
+  /**
+   * Stop when the process that started this one goes away (`npm start` killed: npm's shell does not pass
+   * the signal on, and an orphaned demo server would keep the port).
+   */
+  stopWithParent?: boolean;
 }
 
 /** Whether a bind address is the loopback interface only. */
@@ -74,11 +79,20 @@ export async function startServer(
     http.headersTimeout = 10_000;
     http.requestTimeout = 30_000;
     http.keepAliveTimeout = 5_000;
+    const parent = process.ppid;
+    const orphaned = options.stopWithParent
+      ? setInterval(() => {
+          if (process.ppid !== parent) stop();
+        }, 1000).unref()
+      : null;
     const stop = (): void => {
+      if (orphaned) clearInterval(orphaned);
       server.close();
+      http.closeIdleConnections();
       void repo.close().then(resolve);
     };
     server.once("error", (err: NodeJS.ErrnoException) => {
+      if (orphaned) clearInterval(orphaned);
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
       void repo.close();
