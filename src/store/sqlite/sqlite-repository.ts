@@ -85,14 +85,31 @@ export function openSqlite(path: string): SqliteRepository {
   // writer may hold the lock for a whole batch of articles (about a second, longer on a busy machine): wait
   // for it rather than fail.
   db.pragma("busy_timeout = 30000");
-  db.pragma("journal_mode = WAL");
+  // SQLite answers "database is locked" at once, without waiting, where waiting could deadlock (two
+  // processes switching a new file to WAL together): such a step is simply tried again.
+  untilUnlocked(() => db.pragma("journal_mode = WAL"));
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   // Statement journals (every insert fires the count triggers of migration 3) and sorts stay in memory rather
   // than in temporary files: ingest writes several times faster.
   db.pragma("temp_store = MEMORY");
-  migrate(db);
+  untilUnlocked(() => migrate(db));
   return new SqliteRepository(db);
+}
+
+/** Runs `step`, again after a short pause while SQLite reports the database locked (for at most 30 s). */
+function untilUnlocked<T>(step: () => T): T {
+  const deadline = Date.now() + 30_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return step();
+    } catch (err) {
+      const busy = (err as { code?: string }).code?.startsWith("SQLITE_BUSY") ?? false;
+      if (!busy || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 50 + Math.random() * 100);
+    }
+  }
 }
 
 /** Words in the evidence through the trigram index where it answers as LIKE does (read-paths.ts). */
