@@ -22,6 +22,8 @@ export interface Compiled {
 
 export class KnowledgeBase implements Knowledge {
   private readonly igos: Set<string>;
+  /** The state that is each claimant: the data names one per side. */
+  private readonly claimants = new Map<Recognition, string>();
 
   constructor(
     readonly version: string,
@@ -32,6 +34,7 @@ export class KnowledgeBase implements Knowledge {
     organizations: OrganizationInfo[],
   ) {
     this.igos = new Set(organizations.filter((o) => o.kind === "igo").map((o) => o.id));
+    for (const s of statesById.values()) if (s.claimant) this.claimants.set(s.claimant, s.id);
   }
 
   findMentions(text: string): Mention[] {
@@ -80,6 +83,10 @@ export class KnowledgeBase implements Knowledge {
 
   claimantOf(state: string): Recognition | null {
     return this.statesById.get(state)?.claimant ?? null;
+  }
+
+  claimantState(side: Recognition): string | null {
+    return this.claimants.get(side) ?? null;
   }
 
   recognitionOf(state: string, date: string): Recognition {

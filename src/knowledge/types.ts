@@ -101,6 +101,8 @@ export interface Knowledge {
   surnameOf?(personId: string): string | null;
   /** For the two governments that claim China (TWN, CHN), which one; null for every other state. */
   claimantOf(state: string): Recognition | null;
+  /** The state that is a claimant ("CHN" for the PRC side), or null for a side no state claims. */
+  claimantState(side: Recognition): string | null;
   /**
    * Mentions of these people's surnames (whole words, with a capital), as kind "person" with their personId:
    * for "Tsai said" once "Tsai Ing-wen" has appeared. A surname two of the people share is left out.

@@ -73,6 +73,14 @@ test("ledger: the two governments recognize themselves", () => {
   assert.equal(k.recognitionOf("TWN", "1990-01-01"), "ROC");
 });
 
+test("ledger: each claimant side is held by one state, and no other state claims", () => {
+  assert.equal(k.claimantState("ROC"), "TWN");
+  assert.equal(k.claimantState("PRC"), "CHN");
+  assert.equal(k.claimantState("NONE"), null);
+  const claimants = k.states().filter((s) => k.claimantOf(s.id));
+  assert.deepEqual(claimants.map((s) => s.id).sort(), ["CHN", "TWN"]);
+});
+
 test("attache recognition --as-of 2016-01-01 --json: the shape an outside check reads", () => {
   const run = attache(["recognition", "--as-of", "2016-01-01", "--json"]);
   assert.equal(run.status, 0, run.stderr);

@@ -43,8 +43,6 @@ export const RecognitionRefiner: Refiner = {
   name: "RecognitionRefiner",
   refine(cands, ctx) {
     const k = ctx.knowledge;
-    const claimantId = (r: string): string | null =>
-      k.states().find((s) => k.claimantOf(s.id) === r)?.id ?? null;
     for (const c of cands) {
       if (c.type !== "ESTABLISH_RELATIONS" && c.type !== "SEVER_RELATIONS") continue;
       if (
@@ -70,7 +68,7 @@ export const RecognitionRefiner: Refiner = {
       // cut Taipei; "Kiribati said it was cutting ties" names no one. Far from any switch, the text stands.
       if (!c.source || k.claimantOf(c.source.id) || !c.date || c.precision !== "day") continue;
       const side = sideAtSwitch(k, c.source.id, c.date, c.type === "SEVER_RELATIONS" ? "before" : "after");
-      const id = side ? claimantId(side) : null;
+      const id = side ? k.claimantState(side) : null;
       if (!id) continue;
       if (!c.target) c.target = { id, name: null, start: c.cueEnd, end: c.cueEnd, kind: "state" };
       else if (c.dateStated && k.claimantOf(c.target.id) && c.target.id !== id)
