@@ -44,6 +44,22 @@ const normOf = (l: Line): string => {
   return n;
 };
 
+const FIRST_LETTER = /[\p{L}\p{N}]/u;
+/** The first character of a text's normalized form: its first letter or digit, normalized ("" for none). */
+const leadOf = (text: string): string => {
+  const m = FIRST_LETTER.exec(text);
+  return m ? norm(m[0]) : "";
+};
+/**
+ * Whether a line normalizes to the same text as another line, or as a normalized text. The first letters
+ * are compared first: most lines differ there, and are spared normalizing the whole line.
+ */
+function readsAs(l: Line, other: Line | string): boolean {
+  const lead = leadOf(l.text);
+  if (typeof other === "string" ? !other.startsWith(lead) : leadOf(other.text) !== lead) return false;
+  return normOf(l) === (typeof other === "string" ? other : normOf(other));
+}
+
 /** Index of the heading that opens a sidebar of other stories: after the main text began, before more long text. */
 function relatedStart(lines: Line[]): number {
   let seenBody = false;
@@ -62,7 +78,7 @@ function buildStory(
   skip: (l: Line) => string | null,
 ): Story {
   const b = new CleanTextBuilder();
-  let lastKept = "";
+  let lastKept: Line | string = ""; // nothing kept yet reads as an empty line
   let lastRule: string | null = null;
   let lastContent = -1;
   lines.forEach((l, i) => {
@@ -74,7 +90,7 @@ function buildStory(
       skip(l) ??
       boilerplateRule(l.text) ??
       (lastRule === "caption-bar" && isCapsLine(l.text) ? "credit" : null) ??
-      (normOf(l) === lastKept ? "repeated-line" : null) ??
+      (readsAs(l, lastKept) ? "repeated-line" : null) ??
       (lastContent >= 0 && i > lastContent && !isSentence(l) ? "trailing-chrome" : null);
     lastRule = why;
     if (why) {
@@ -83,7 +99,7 @@ function buildStory(
     }
     if (b.length > 0) b.insert("\n");
     b.copy(l.textStart, l.textStart + l.text.length, original);
-    lastKept = normOf(l);
+    lastKept = l;
   });
   const { cleaned, offsets } = b.build();
   return { cleaned, offsets, title: null, outlet: null };
@@ -135,7 +151,7 @@ export function cleanPage(original: string, bodyStart: number, title: string | n
     (l) => {
       if (found && l.textStart === found.start && (found.wholeLine || found.source === "page_header"))
         return "date-line";
-      if (titleNorm && normOf(l) === titleNorm) return "title";
+      if (titleNorm && readsAs(l, titleNorm)) return "title";
       return null;
     },
   );

@@ -18,11 +18,12 @@ export const DateRefiner: Refiner = {
     // carries into the next sentence, since it is more often a look back than the story's own time.
     type Dated = { date: string; precision: DateMatch["precision"] };
     let story: Dated | null = null;
+    let storyDay: Date | null = null; // story's date as a Date, parsed once per change
     let local: (Dated & { sentence: number }) | null = null;
     for (const s of ctx.sentences.slice(0, last + 1)) {
       storyAt[s.index] = local && local.sentence === s.index - 1 ? local : story;
       // Dates inside quotations are rhetoric more often than record ("Tomorrow, it could be Japan").
-      const found: DateMatch[] = findDates(s.text, anchor, story ? anchorDate(story.date) : null, end)
+      const found: DateMatch[] = findDates(s.text, anchor, storyDay, end)
         .map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }))
         .filter((d) => !ctx.quotes.some((q) => q.start <= d.start && d.end <= q.end));
       bySentence[s.index] = found;
@@ -35,8 +36,10 @@ export const DateRefiner: Refiner = {
         (!anchor ||
           unsure ||
           Math.abs(anchorDate(named.date)!.getTime() - anchor.getTime()) <= 21 * 86400 * 1000);
-      if (named?.precision === "day" && near) story = { date: named.date, precision: named.precision };
-      else if (named && named.precision !== "day")
+      if (named?.precision === "day" && near) {
+        story = { date: named.date, precision: named.precision };
+        storyDay = anchorDate(story.date);
+      } else if (named && named.precision !== "day")
         local = { date: named.date, precision: named.precision, sentence: s.index };
     }
     const text = ctx.article.cleaned;
