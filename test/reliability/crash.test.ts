@@ -8,7 +8,6 @@
 // The kill points are drawn from a seed printed with the results (and in every failure): rerun with
 // ATTACHE_CRASH_SEED=<seed> to draw the same ones.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,37 +17,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { openSqlite } from "../../src/store/sqlite/sqlite-repository.ts";
 import { writeCorpus } from "../queue/corpus.ts";
+import { type Child, running, startAttache as start } from "../support/child.ts";
 import { attache } from "../support/cli.ts";
-import { ROOT } from "../support/shared.ts";
 import { type Snapshot, snapshot } from "../support/snapshot.ts";
 import { rng } from "../support/rng.ts";
 
 /** Two of the ingest's transactions (1,000 articles, then 600), and a few seconds of work. */
 const ARTICLES = 1600;
 const SEED = process.env.ATTACHE_CRASH_SEED ? Number(process.env.ATTACHE_CRASH_SEED) : randomInt(1, 2 ** 31);
-
-interface Child {
-  proc: ChildProcess;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stdout: () => string;
-  stderr: () => string;
-}
-
-function start(args: string[]): Child {
-  const proc = spawn(process.execPath, [join(ROOT, "bin", "attache.js"), ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  proc.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));
-  proc.stderr.setEncoding("utf8").on("data", (s: string) => (err += s));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return { proc, exited, stdout: () => out, stderr: () => err };
-}
-
-const running = (c: Child): boolean => c.proc.exitCode === null && c.proc.signalCode === null;
 
 function integrity(file: string): string {
   const db = new Database(file);
