@@ -49,6 +49,8 @@ const ModalitySchema = z.object({
   reporting: z.array(z.string()),
   background_after: z.array(z.string()),
   delivery: z.array(z.string()),
+  cancelled: z.array(z.string()),
+  pledged_after: z.array(z.string()),
 });
 
 const RolesSchema = z.object({

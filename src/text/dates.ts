@@ -19,7 +19,7 @@ const ANAPHORIC =
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const NOT_A_DATE = /^(now|today|current|present|this|currently)$/i;
 const WEEK = /\bweek\b/i;
-const FUTURE = /\b(will|due to|is to|are to|scheduled|expected to|set to|plans? to|next)\b/i;
+const FUTURE = /\b(will|would|due to|is to|are to|scheduled|expected to|set to|plans? to|next)\b/i;
 const MONTH_ONLY =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 const BEFORE_MONTH = /\b(in|since|by|during|until|early|late|mid|last|this|next|of|from|through)\s*-?$/i;

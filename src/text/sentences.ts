@@ -58,6 +58,10 @@ const LONG_RUN = /(?<!\S)\S{201,}/g;
  */
 const MAX_SENTENCE_TOKENS = 400;
 
+/** A hyphen between two letters inside a token, and the parts such a token is cut into. */
+const INNER_HYPHEN = /\p{L}-\p{L}/u;
+const HYPHEN_PARTS = /[^-]+|-/g;
+
 function sentencesOfLine(line: string, base: number, out: Sentence[]): void {
   // A line of 200 characters or fewer has no room for such a run: spare it the regex.
   const read = line.length > 200 ? line.replace(LONG_RUN, (m) => " ".repeat(m.length)) : line;
@@ -66,25 +70,43 @@ function sentencesOfLine(line: string, base: number, out: Sentence[]): void {
   const column = doc.tokens();
   const values = column.out();
   const negated = column.out(its.negationFlag) as boolean[];
-  const tokens: Token[] = new Array<Token>(values.length);
+  const tokens: Token[] = [];
+  // Where each of wink's tokens begins among ours: a word wink keeps whole with a hyphen inside
+  // ("re-established") is three of ours, as the lexicon's cues are written ("re - establish*").
+  const firstOf = new Array<number>(values.length + 1);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     // wink keeps the text as written; find each token from where the last one ended.
     const at = read.indexOf(value, cursor);
     const start = at < 0 ? cursor : at;
-    const end = start + value.length;
-    cursor = end;
-    tokens[i] = {
-      text: value,
-      norm: value.toLowerCase(),
-      start: base + start,
-      end: base + end,
-      negated: negated[i] === true,
-    };
+    cursor = start + value.length;
+    firstOf[i] = tokens.length;
+    const neg = negated[i] === true;
+    if (value.length > 2 && value.includes("-") && INNER_HYPHEN.test(value)) {
+      for (const m of value.matchAll(HYPHEN_PARTS)) {
+        const part = m[0];
+        const from = base + start + m.index;
+        tokens.push({
+          text: part,
+          norm: part.toLowerCase(),
+          start: from,
+          end: from + part.length,
+          negated: neg,
+        });
+      }
+    } else
+      tokens.push({
+        text: value,
+        norm: value.toLowerCase(),
+        start: base + start,
+        end: base + cursor,
+        negated: neg,
+      });
   }
-  for (const [first, last] of doc.sentences().out(its.span) as Array<[number, number]>) {
-    const toks = tokens.slice(first, last + 1);
+  firstOf[values.length] = tokens.length;
+  for (const [winkFirst, winkLast] of doc.sentences().out(its.span) as Array<[number, number]>) {
+    const toks = tokens.slice(firstOf[winkFirst], firstOf[winkLast + 1]);
     if (toks.length === 0) continue;
     // No sentence of news begins in lower case: "(R-Calif.) hosted…" is the same sentence, cut at an abbreviation.
     const prev = out[out.length - 1];

@@ -306,3 +306,72 @@ test("threats to act against someone, and blame or a summoned envoy, are warning
   const blamed = brief(await codeText("Serbia blamed Albania on Friday for the unrest.", "2024-03-16"));
   assert.ok(blamed.includes("CRITICIZE SRB>ALB occurred 2024-03-15"), blamed.join("; "));
 });
+
+test("a scheduled act is pledged; a plan called off is denied", async () => {
+  const scheduled = brief(
+    await codeText("Chile's foreign minister is scheduled to meet Peru's president on Monday.", "2024-03-08"),
+  );
+  assert.ok(scheduled.includes("MEET CHL>PER pledged 2024-03-11"), scheduled.join("; "));
+  const calledOff = brief(
+    await codeText("Kenya called off a meeting with Ugandan officials on Tuesday.", "2024-03-08"),
+  );
+  assert.ok(calledOff.includes("MEET KEN>UGA denied 2024-03-05"), calledOff.join("; "));
+  const cancelled = brief(
+    await codeText(
+      "Ghana's president had been due to fly to Togo next week, but the trip was cancelled.",
+      "2024-03-08",
+    ),
+  );
+  assert.ok(!cancelled.some((e) => e.includes("pledged")), cancelled.join("; "));
+});
+
+test("the owner of a promise or offer is its giver; a protest delivered to someone criticizes them", async () => {
+  const promise = brief(
+    await codeText(
+      "Senegal's president welcomed French President Emmanuel Macron's promise of assistance to Senegal on Monday.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(promise.includes("PLEDGE_AID FRA>SEN pledged 2024-03-11"), promise.join("; "));
+  const protest = brief(
+    await codeText(
+      "Norway's deputy foreign minister delivered a formal protest to Russia's ambassador on Friday.",
+      "2024-03-16",
+    ),
+  );
+  assert.ok(protest.includes("CRITICIZE NOR>RUS occurred 2024-03-15"), protest.join("; "));
+});
+
+test("ties ended or re-established in other words; talks between two named parties are a meeting", async () => {
+  const ended = brief(
+    await codeText(
+      "The decision ends Bhutan's recognition of India, the ministry said on Friday.",
+      "2024-03-16",
+    ),
+  );
+  assert.ok(ended.includes("SEVER_RELATIONS BTN>IND occurred 2024-03-15"), ended.join("; "));
+  const again = brief(
+    await codeText("Morocco re-established diplomatic relations with Iran on Thursday.", "2024-03-16"),
+  );
+  assert.ok(again.includes("ESTABLISH_RELATIONS MAR>IRN occurred 2024-03-14"), again.join("; "));
+  const talks = brief(
+    await codeText(
+      "The accord came out of talks on Monday between Kenyan Foreign Minister Musalia Mudavadi and his Somali counterpart.",
+      "2024-03-16",
+    ),
+  );
+  assert.ok(
+    talks.some((e) => e.startsWith("MEET KEN>SOM")),
+    talks.join("; "),
+  );
+});
+
+test("a weekday told as what would come is the next one", async () => {
+  const next = brief(
+    await codeText(
+      "The ministry said on Thursday that the Ecuadorean president's visit to Colombia would begin on Saturday.",
+      "2024-03-15",
+    ),
+  );
+  assert.ok(next.includes("VISIT ECU>COL pledged 2024-03-16"), next.join("; "));
+});

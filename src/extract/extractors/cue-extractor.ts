@@ -106,10 +106,11 @@ function parties(
   const text = ctx.article.cleaned;
   const gap = (a: Actor): string => text.slice(a.end, cueStart);
   const near = s.before[0];
-  // The owner of a noun cue: "Japan's loan", "the U.S. House speaker's meeting", "Burkina Faso's move to sever".
+  // The owner of a noun cue: "Japan's loan", "the U.S. House speaker's meeting", "Burkina Faso's move to sever",
+  // "Tsai's promise of assistance".
   const possessive =
     near &&
-    /^(\s+[\p{L}.-]+){0,3}['’]s\s+((decision|move|step|bid|plan|vote|announcement)\s+to\s+)?$/u.test(
+    /^(\s+[\p{L}.-]+){0,3}['’]s\s+((decision|move|step|bid|plan|vote|announcement|promise|pledge|offer)\s+(to|of)\s+)?$/u.test(
       gap(near),
     )
       ? near
@@ -136,6 +137,21 @@ function parties(
     const byAgent = /^\s+([\p{Ll}-]+\s+){0,3}by\s+(the\s+)?$/u.test(text.slice(cueEnd, s.after[0].start));
     if (byAgent) return [s.after[0], subject ?? s.before[0] ?? null];
   }
+
+  // "a framework between Japan and Mercosur", "talks between Chinese Foreign Minister Li and his Grenadian
+  // counterpart Nimrod": the two named after "between" (titles may stand before each) are the parties.
+  // A demonym and the person it names ("Chinese … Li Zhaoxing") are one party.
+  const a = s.after[0];
+  const bi = a ? s.after.findIndex((x) => x.id !== a.id) : -1;
+  if (
+    a &&
+    bi > 0 &&
+    /^\s*([\p{L}-]+\s+){0,2}between\s+(the\s+)?([\p{L}.'’-]+\s+){0,3}$/u.test(text.slice(cueEnd, a.start)) &&
+    /^\s*and\s+(the\s+|his\s+|her\s+|its\s+)?([\p{L}.'’-]+\s+){0,3}$/u.test(
+      text.slice(s.after[bi - 1].end, s.after[bi].start),
+    )
+  )
+    return [s.after[bi - 1], s.after[bi]];
 
   if (rule.compound_pair) {
     // "the Putin-Trump summit": two names joined right before the noun, or nothing.
@@ -188,11 +204,6 @@ function parties(
     if (!target && rule.target_between && source)
       target = s.before.find((a) => other(a) && a.start > source!.end) ?? null;
   } else if (!target) target = s.before.find(other) ?? null;
-  // "a framework between Japan and Mercosur": the two named after "between" are the parties.
-  const between = /^\s*([\p{L}-]+\s+){0,2}between\s+$/u;
-  const [a, b] = s.after;
-  if (a && b && between.test(text.slice(cueEnd, a.start)) && /^\s*and\s+$/.test(text.slice(a.end, b.start)))
-    return [a, b];
   if (SYMMETRIC_TYPES.has(rule.type)) {
     // "China and Nauru on Wednesday signed…", "Wang Yi and Kiribati President Taneti Maamau signed…": two
     // subjects joined by "and" right before the cue are the two parties, whatever is named after it.

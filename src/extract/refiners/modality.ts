@@ -29,6 +29,8 @@ export const ModalityRefiner: Refiner = {
     const hypothetical = phrasesOf(m.hypothetical);
     const background = phrasesOf(m.background);
     const backgroundAfter = phrasesOf(m.background_after);
+    const cancelled = phrasesOf(m.cancelled);
+    const pledgedAfter = phrasesOf(m.pledged_after);
     return cands.filter((c) => {
       const win = windowBefore(c);
       const cueWords = c.sentence.tokens.slice(c.cue.first, c.cue.end).map((t) => t.norm);
@@ -67,8 +69,17 @@ export const ModalityRefiner: Refiner = {
       if (!negativeCue && (negation.inWords(win) || negatedCue)) {
         c.status = "denied";
         c.statusMarked = true;
-      } else if (reported || pledged.inWords(windowBefore(c, WIDE))) {
+      } else if (reported || pledged.inWords(windowBefore(c, WIDE)) || pledgedAfter.inWords(after)) {
         c.status = "pledged";
+        c.statusMarked = true;
+      }
+      // A plan called off will not happen: "called off a meeting with…", "was due to fly …, but the trip was
+      // cancelled".
+      const calledOff =
+        cancelled.inWords(win) ||
+        (c.status === "pledged" && cancelled.inWords(c.sentence.tokens.slice(c.cue.end).map((t) => t.norm)));
+      if (calledOff) {
+        c.status = "denied";
         c.statusMarked = true;
       }
       // Infinitive governed by a verb that is not a commitment ("to switch" after "persuading"): no act.
