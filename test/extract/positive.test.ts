@@ -375,3 +375,30 @@ test("a weekday told as what would come is the next one", async () => {
   );
   assert.ok(next.includes("VISIT ECU>COL pledged 2024-03-16"), next.join("; "));
 });
+
+test("the object of a preposition is no subject; a warning is told, whatever future it tells of", async () => {
+  const stop = brief(
+    await codeText(
+      "Kenyan President William Ruto left Ghana on Friday. On his way home from Ghana he stopped in Abuja and met Nigeria's president.",
+      "2024-03-16",
+    ),
+  );
+  assert.ok(stop.includes("MEET KEN>NGA occurred 2024-03-15"), stop.join("; "));
+  const warned = brief(
+    await codeText(
+      "Russia's foreign ministry said on Monday that Finland would pay a heavy price.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(warned.includes("WARN RUS>FIN occurred 2024-03-11"), warned.join("; "));
+});
+
+test("giving in to pressure, told of someone, is the teller's charge", async () => {
+  const gave = brief(
+    await codeText(
+      "ASUNCION — Uruguay had given in to enormous pressure from Brazil, the Paraguayan foreign minister said on Monday.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(gave.includes("CRITICIZE PRY>URY occurred 2024-03-11"), gave.join("; "));
+});

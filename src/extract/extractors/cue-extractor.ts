@@ -236,6 +236,8 @@ function joinedSubjects(text: string, before: Actor[], cueStart: number): [Actor
 }
 
 /** The subject of the word at `token`: the first actor of its clause, else of the nearest clause before it. */
+const GOVERNED = /\b(from|in|to|at|into|toward|towards|via|near|across|through|during)\s+(the\s+)?$/i;
+
 function subjectBefore(
   ctx: ArticleContext,
   sentenceIndex: number,
@@ -244,12 +246,17 @@ function subjectBefore(
 ): Actor | null {
   let end = ctx.sentences[sentenceIndex].tokens[token]?.start ?? Infinity;
   const tokens = ctx.sentences[sentenceIndex].tokens;
+  const text = ctx.article.cleaned;
+  // The object of a preposition is no subject ("On her way home from Belize she stopped…"), unless the clause
+  // names no other.
+  const governed = (a: Actor): boolean => GOVERNED.test(text.slice(Math.max(0, a.start - 12), a.start));
   for (const from of clauseStarts(ctx, sentenceIndex, token)) {
     // A clause that opens with a participle or a relative pronoun is an aside ("X, having met Y, said…").
     const opener = tokens.find((t) => t.start >= from)?.text ?? "";
     const aside =
       /^\p{Ll}\p{L}{2,}ing$/u.test(opener) || ["who", "which", "whose", "whom", "having"].includes(opener);
-    const subject = aside ? undefined : before.filter((a) => a.start >= from && a.end <= end).pop();
+    const inClause = aside ? [] : before.filter((a) => a.start >= from && a.end <= end);
+    const subject = inClause.filter((a) => !governed(a)).pop() ?? inClause.pop();
     if (subject) return subject;
     end = from;
   }

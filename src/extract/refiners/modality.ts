@@ -62,6 +62,7 @@ export const ModalityRefiner: Refiner = {
         return false;
       }
       // A cue that is itself negative ("not playing by the rules") is not a denial of anything.
+      const plan = reported || pledged.inWords(windowBefore(c, WIDE)) || pledgedAfter.inWords(after);
       const negativeCue = negation.inWords(cueWords);
       const negatedCue =
         !negativeCue &&
@@ -69,8 +70,9 @@ export const ModalityRefiner: Refiner = {
       if (!negativeCue && (negation.inWords(win) || negatedCue)) {
         c.status = "denied";
         c.statusMarked = true;
-      } else if (reported || pledged.inWords(windowBefore(c, WIDE)) || pledgedAfter.inWords(after)) {
-        c.status = "pledged";
+      } else if (plan) {
+        // A warning tells of what is to come: the telling is the act ("said Taiwan would pay a price").
+        if (c.type !== "WARN") c.status = "pledged";
         c.statusMarked = true;
       }
       // A plan called off will not happen: "called off a meeting with…", "was due to fly …, but the trip was
@@ -85,7 +87,7 @@ export const ModalityRefiner: Refiner = {
       // Infinitive governed by a verb that is not a commitment ("to switch" after "persuading"): no act.
       const prev = c.sentence.tokens[c.cue.first - 1]?.norm;
       const governor = c.sentence.tokens[c.cue.first - 2]?.norm ?? "";
-      if (prev === "to" && c.status !== "pledged" && !m.stance_infinitive.includes(governor)) {
+      if (prev === "to" && !plan && c.status !== "pledged" && !m.stance_infinitive.includes(governor)) {
         debug?.(c, "infinitive without a commitment");
         return false;
       }
