@@ -89,6 +89,7 @@ export function createCoder(options: CoderOptions = {}): EventCoder {
     const ctx = buildContext(article, knowledge, {
       regionWords: lexicon.roles.region_words,
       titleWords: lexicon.roles.title_words,
+      pairWords: lexicon.roles.pair_words,
     });
     let cands = config.extractors.flatMap((e) => e.extract(ctx, lexicon));
     for (const r of config.refiners) cands = r.refine(cands, ctx, lexicon, debug);

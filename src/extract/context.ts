@@ -62,6 +62,25 @@ export interface ContextWords {
   regionWords: string[];
   /** Words of an official's title ("Foreign Minister", "ambassador to"), for names the data does not know. */
   titleWords: string[];
+  /** After "the two", words that stand for the last two parties named ("the two presidents"). */
+  pairWords?: string[];
+}
+
+/** How many sentences back "the two presidents" may reach for the two it means. */
+const PAIR_REACH = 3;
+
+/**
+ * "The two presidents", "the two sides": the last two different parties (not places) named before, in this
+ * sentence or the few before it; [] where fewer than two are.
+ */
+function lastTwo(actors: Actor[][], sentence: number, before: number): string[] {
+  const ids: string[] = [];
+  for (let i = sentence; i >= Math.max(0, sentence - PAIR_REACH) && ids.length < 2; i--) {
+    const list = actors[i].filter((a) => a.kind !== "place" && (i < sentence || a.end <= before));
+    for (let k = list.length - 1; k >= 0 && ids.length < 2; k--)
+      if (!ids.includes(list[k].id)) ids.push(list[k].id);
+  }
+  return ids.length === 2 ? ids : [];
 }
 
 /**
@@ -140,6 +159,9 @@ export function buildContext(
   words: ContextWords = { regionWords: [], titleWords: [] },
 ): ArticleContext {
   const { regionWords } = words;
+  const pairPhrase = words.pairWords?.length
+    ? new RegExp(`\\bthe two (${words.pairWords.join("|")})\\b`, "gi")
+    : null;
   const titles = new Set(words.titleWords.map((w) => w.toLowerCase()));
   const text = article.cleaned;
   const sentences = splitSentences(text);
@@ -218,6 +240,14 @@ export function buildContext(
         if (who) list.push({ ...who, start: t.start, end: t.end, kind: "pronoun" });
       }
     }
+    if (pairPhrase && /\btwo\b/i.test(s.text))
+      for (const m of s.text.matchAll(pairPhrase)) {
+        const start = s.start + m.index;
+        const end = start + m[0].length;
+        if (seen(start, end)) continue;
+        for (const id of lastTwo(actors, s.index, start))
+          list.push({ id, name: null, start, end, kind: "pronoun" });
+      }
     list.sort((a, b) => a.start - b.start);
     const people = list.filter((a) => a.kind === "person" || a.kind === "surname");
     if (people.length) lastPerson = people[0];

@@ -60,6 +60,7 @@ const RolesSchema = z.object({
   region_words: z.array(z.string()),
   title_words: z.array(z.string()).min(1),
   unnamed_officials: z.array(z.string()).min(1),
+  pair_words: z.array(z.string()).min(1),
 });
 
 export type Rule = z.infer<typeof RuleSchema>;

@@ -402,3 +402,33 @@ test("giving in to pressure, told of someone, is the teller's charge", async () 
   );
   assert.ok(gave.includes("CRITICIZE PRY>URY occurred 2024-03-11"), gave.join("; "));
 });
+
+test("'the two presidents' are the last two parties named; a promise to back someone is support", async () => {
+  const two = brief(
+    await codeText(
+      "Chile's president arrived in Lima on Thursday for talks with Peru's president. The two presidents signed a border accord on Friday.",
+      "2024-03-16",
+    ),
+  );
+  assert.ok(two.includes("SIGN_AGREEMENT CHL>PER occurred 2024-03-15"), two.join("; "));
+  const back = brief(
+    await codeText(
+      "Ghana on Monday thanked Togo for promising to back Ghana's bid for a council seat.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(
+    back.some((e) => e.startsWith("EXPRESS_SUPPORT TGO>GHA pledged")),
+    back.join("; "),
+  );
+});
+
+test("an undated act looked back on after the main clause is background, not news", async () => {
+  const after = brief(
+    await codeText(
+      "Exports rose by a third on Tuesday, 50 days after the two countries reached an agreement. Chile signed an accord with Peru on Tuesday.",
+      "2024-03-16",
+    ),
+  );
+  assert.deepEqual(after, ["SIGN_AGREEMENT CHL>PER occurred 2024-03-12"]);
+});

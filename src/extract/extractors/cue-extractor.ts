@@ -118,6 +118,8 @@ function parties(
         ? near
         : null;
   const adjacent = near && /^\s*(-\s*)?$/.test(gap(near)) ? near : null;
+  // "thanked Nauru for promising to back…", "praised X for breaking ties": the one thanked did the act.
+  const forDoing = near && /^\s+for\s+(\p{Ll}+ing\s+(to\s+)?)?$/u.test(gap(near)) ? near : null;
   // "a visit … by X", "the decision by X to cut ties": the agent named after "by".
   const byBefore = (a: Actor, floor: number): boolean =>
     /\bby\s+([\p{L}.-]+\s+){0,3}$/u.test(text.slice(Math.max(floor, a.start - 40), a.start));
@@ -168,7 +170,7 @@ function parties(
   else if (rule.compound_host && adjacent) {
     target = adjacent; // "Pena's Japan visit": the name against the noun is the host
     source = s.before.find((a) => a.id !== adjacent.id) ?? null;
-  } else source = possessive ?? adjacent ?? agent ?? subject;
+  } else source = possessive ?? adjacent ?? forDoing ?? agent ?? subject;
   const other = (a: Actor): boolean => a.id !== source?.id && a !== agent;
   if (
     !target &&

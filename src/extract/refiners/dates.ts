@@ -5,7 +5,7 @@ import type { Candidate, Refiner } from "../candidate.ts";
 
 export const DateRefiner: Refiner = {
   name: "DateRefiner",
-  refine(cands, ctx) {
+  refine(cands, ctx, _lexicon, debug) {
     if (cands.length === 0) return cands;
     // The story's date only matters up to the last sentence with a candidate: read no further.
     const last = Math.max(...cands.map((c) => c.sentence.index));
@@ -53,12 +53,21 @@ export const DateRefiner: Refiner = {
     // Taiwan") is not dated by that clause; a date of its own, after the cue, still counts.
     const otherTime =
       /\b(ahead of|prior to|in preparation for|before|after|since|following)\s+([^\s,;]+\s+){0,4}$/i;
+    // An undated act told as what came before the main clause ("after the two sides struck a deal") is
+    // background recalled in passing, not news.
+    const looksBack = /\b(after|since|following)\s+([^\s,;]+\s+){0,4}$/i;
+    const background = new Set<Candidate>();
     for (const c of cands) {
-      const ahead = otherTime.test(text.slice(Math.max(c.sentence.start, c.cueStart - 60), c.cueStart));
+      const lead = text.slice(Math.max(c.sentence.start, c.cueStart - 60), c.cueStart);
+      const ahead = otherTime.test(lead);
       const here = bySentence[c.sentence.index].filter(
         (d) => sameClause(c, d) && (!ahead || d.start > c.cueStart),
       );
-      if (ahead && !here.length) continue; // undated: the story's date is the main clause's
+      if (ahead && !here.length) {
+        // undated: the story's date is the main clause's
+        if (looksBack.test(lead)) background.add(c);
+        continue;
+      }
       if (here.length) {
         const nearest = [...here].sort(
           (a, b) => Math.abs(a.start - c.cueStart) - Math.abs(b.start - c.cueStart),
@@ -74,6 +83,10 @@ export const DateRefiner: Refiner = {
         c.precision = ctx.article.datePrecision;
       }
     }
-    return cands;
+    if (background.size === 0) return cands;
+    return cands.filter((c) => {
+      if (background.has(c)) debug?.(c, "undated act looked back on (after, since, following)");
+      return !background.has(c);
+    });
   },
 };
