@@ -1,7 +1,7 @@
 // Faster forms of sql.ts's reads for SQLite at scale (npm run bench: 1,000,000 events), same answers in the same
-// order. Counts come from the running counts of migration 3 when the filter allows; an actor or a pair becomes
-// one arm per side, each walking an index in date order and stopping at the page's end, instead of one OR
-// that makes SQLite fetch and sort every event of the actor. Each function returns null where it does not
+// order. Counts come from the running counts of migrations 3 and 4 when the filter allows; an actor or a pair
+// becomes one arm per side, each walking an index in date order and stopping at the page's end, instead of one
+// OR that makes SQLite fetch and sort every event of the actor. Each function returns null where it does not
 // apply, and the caller runs sql.ts's general form.
 import type { EventFilter, EventGroupKey } from "../repository.ts";
 import { EVENT_COLUMNS, type Query, SUMMARY_COLUMNS, eventWhere, trigramPhrase } from "../sql.ts";
@@ -36,6 +36,8 @@ const where = (parts: string[]): string => (parts.length ? `WHERE ${parts.join("
 /** countEventsBy from the running counts, ordered as sql.ts's countByQuery orders. */
 export function tallyCountBy(f: EventFilter, keys: EventGroupKey[]): Query | null {
   if (keys.length === 0) return null;
+  if (f.actor && usesOnly(f, ["actor"]) && keys.length === 1 && keys[0] === "partner")
+    return partnerCounts(f.actor);
   let table: string;
   /** Each key's column in the table; a row of the table is one group of all of them. */
   let column: Partial<Record<EventGroupKey, string>>;
@@ -51,6 +53,16 @@ export function tallyCountBy(f: EventFilter, keys: EventGroupKey[]): Query | nul
   } else if (usesOnly(f, []) && within(keys, ["source", "target"])) {
     table = "event_pair_counts";
     column = { source: "source", target: "target" };
+  } else if (
+    f.actor &&
+    usesOnly(f, ["actor", "type", "status"]) &&
+    within(keys, ["type", "status", "year"])
+  ) {
+    // An actor's events by type, status or year: a few rows per year, where its counts by partner are many.
+    table = "event_actor_status_counts";
+    column = { type: "type", status: "status", year: "year" };
+    cond.parts.unshift("actor = ?");
+    cond.params.unshift(f.actor);
   } else if (
     f.actor &&
     !f.status &&
@@ -76,6 +88,23 @@ export function tallyCountBy(f: EventFilter, keys: EventGroupKey[]): Query | nul
     sql: `SELECT * FROM (SELECT ${keys.map((k) => `${out(k)} AS ${k}`).join(", ")}, n FROM (${inner}) WHERE n > 0) g
       ORDER BY n DESC, ${keys.map((k) => `${k} IS NULL, ${k}`).join(", ")}`,
     params: cond.params,
+  };
+}
+
+/**
+ * An actor's events by partner from the counts of pairs either way round (migration 4): the rows with the actor
+ * first, those with it second (an event with itself is one row, with it first), and its events without a target
+ * from the counts by source and target (migration 3). A handful of rows where its counts by type, year and
+ * partner are tens of thousands for a busy actor.
+ */
+function partnerCounts(actor: string): Query {
+  return {
+    sql: `SELECT * FROM (SELECT NULLIF(partner, '') AS partner, n FROM (
+        SELECT b AS partner, n FROM event_link_counts WHERE a = ?
+        UNION ALL SELECT a, n FROM event_link_counts WHERE b = ? AND a <> ?
+        UNION ALL SELECT '', n FROM event_pair_counts WHERE source = ? AND target = ''
+      ) WHERE n > 0) g ORDER BY n DESC, partner IS NULL, partner`,
+    params: [actor, actor, actor, actor],
   };
 }
 
