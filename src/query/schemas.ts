@@ -225,14 +225,21 @@ export const CountryProfile = named(
       byType: z.array(CountRow),
       byPartner: z.array(CountRow),
       byYear: z.array(CountRow),
-      series: z.array(
-        z.object({
-          year: z.string().nullable(),
-          type: z.string(),
-          partner: z.string().nullable(),
-          n: z.int(),
+      series: z
+        .array(
+          z.object({
+            year: z.string().nullable(),
+            type: z.string(),
+            partner: z.string().nullable(),
+            n: z.int(),
+          }),
+        )
+        .optional()
+        .meta({
+          description:
+            "Counts by year, type and partner at once; only when asked (`series=true`): tens of thousands of " +
+            "rows for a busy state.",
         }),
-      ),
     }),
     recent: z.array(Event),
     /** The articles of the recent events. */
@@ -387,6 +394,11 @@ export const RecognitionQuery = z.object({
 
 export const CountryQuery = z.object({
   as_of: Day.optional().meta({ description: "Date for recognition and office holders (default: today)." }),
+  series: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true")
+    .meta({ description: "Also the counts by year, type and partner at once (`events.series`)." }),
 });
 
 export const ArticleListQuery = z.object({ limit: int(1, 500, 50), offset: int(0, 1_000_000, 0) });
