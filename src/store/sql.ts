@@ -282,9 +282,20 @@ export function listEventsQuery(f: EventFilter, d: Dialect, match: TextMatch = "
   };
 }
 
-export function countEventsQuery(f: EventFilter, d: Dialect, match: TextMatch = "like"): Query {
+/** How many events match; with `atMost`, counted no further than that many (Repository.countEvents). */
+export function countEventsQuery(
+  f: EventFilter,
+  d: Dialect,
+  match: TextMatch = "like",
+  atMost?: number,
+): Query {
   const from = eventSource(f);
   const where = eventWhere(f, d, match);
+  if (atMost !== undefined)
+    return {
+      sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM (SELECT 1 FROM ${from.sql} ${where.sql} LIMIT ?) c`,
+      params: [...from.params, ...where.params, atMost],
+    };
   return {
     sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM ${from.sql} ${where.sql}`,
     params: [...from.params, ...where.params],

@@ -331,10 +331,15 @@ export function listByTextWalk(f: EventFilter): Query | null {
   };
 }
 
-/** How many events have the words: each is one row of the index. */
-export function countByText(f: EventFilter): Query | null {
+/** How many events have the words (each is one row of the index), counted no further than `atMost`. */
+export function countByText(f: EventFilter, atMost?: number): Query | null {
   const phrase = textPhrase(f);
   if (phrase === null || !usesOnly(f, ["text"])) return null;
+  if (atMost !== undefined)
+    return {
+      sql: "SELECT count(*) AS n FROM (SELECT 1 FROM events_text WHERE events_text MATCH ? LIMIT ?)",
+      params: [phrase, atMost],
+    };
   return { sql: "SELECT count(*) AS n FROM events_text WHERE events_text MATCH ?", params: [phrase] };
 }
 

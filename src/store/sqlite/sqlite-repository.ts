@@ -259,13 +259,15 @@ export class SqliteRepository implements Repository {
     return Promise.resolve(this.all(mentionsQuery(eventId)).map(mentionFromRow));
   }
 
-  countEvents(filter: EventFilter): Promise<number> {
+  countEvents(filter: EventFilter, atMost?: number): Promise<number> {
+    // The running counts and the arms count exactly, and cheaply: the bound is applied after.
     const q =
       tallyCount(filter) ??
-      countByText(filter) ??
+      countByText(filter, atMost) ??
       countByArms(filter) ??
-      countEventsQuery(filter, "sqlite", textMatch(filter));
-    return Promise.resolve(Number(this.all(q)[0].n));
+      countEventsQuery(filter, "sqlite", textMatch(filter), atMost);
+    const n = Number(this.all(q)[0].n);
+    return Promise.resolve(atMost === undefined ? n : Math.min(n, atMost));
   }
 
   countEventsBy(filter: EventFilter, keys: EventGroupKey[]): Promise<EventCount[]> {
