@@ -122,6 +122,11 @@ const FILTERS: EventFilter[] = [
   { text: "tuvalu", type: TYPES[0] },
   { text: "islands 2", actor: "AAA" },
   { text: "visited", from: "2018" },
+  { text: "visited", actor: "AAA" },
+  { text: "VISITED", pair: ["AAA", "BBB"] },
+  { text: "visited", actor: "BBB", status: "pledged", from: "2017", to: "2019-02" },
+  { text: "nauru", type: TYPES[1], actor: "CCC" },
+  { text: "visited", type: TYPES[2], to: "2020" },
 ];
 
 const KEYS: EventGroupKey[][] = [
