@@ -4,7 +4,9 @@
 //   --quick: a 3 MB corpus, 100,000 events; well under a minute (CI runs it so the benchmark cannot rot)
 // Options: --mb N (corpus size), --events N (store size), --keep (leave the temporary folder), --json,
 // --only store (just the store and its queries: no corpus, throughput or memory stages; --json then reports
-// those keys as null), --queries REGEX (time only the queries whose names match).
+// those keys as null), --queries REGEX (time only the queries whose names match), --store DIR (with --only
+// store: the store of --events events a run with --keep left in DIR, or one built there and kept; the
+// same store again without its few minutes of building).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +15,7 @@ import { loadKnowledge } from "../src/knowledge/index.ts";
 import { type CorpusFile, generateCorpus } from "./corpus.ts";
 import { LOAD_EVENTS, loadJson, loadReport, loadTest } from "./load.ts";
 import { ingestInChild } from "./rss.ts";
-import { buildStore, timeQueries } from "./store.ts";
+import { buildStore, openBuiltStore, timeQueries } from "./store.ts";
 import { type Stage, extraction, ingest, nlpPass, regexScan } from "./throughput.ts";
 
 const { values: opts } = parseArgs({
@@ -25,8 +27,10 @@ const { values: opts } = parseArgs({
     events: { type: "string" },
     only: { type: "string" },
     queries: { type: "string" },
+    store: { type: "string" },
   },
 });
+if (opts.store !== undefined && opts.only !== "store") throw new Error("--store goes with --only store");
 if (opts.only !== undefined && opts.only !== "store")
   throw new Error(`--only: "store" is the one part (got ${opts.only})`);
 const storeOnly = opts.only === "store";
@@ -80,15 +84,20 @@ async function storeQueries(
 ): Promise<{ lines: string[]; events: number; p99: number; path: string }> {
   log(`store of ${int(storeEvents)} events`);
   const knowledge = loadKnowledge();
-  const store = buildStore(work, storeEvents, knowledge);
+  const built = opts.store === undefined ? null : openBuiltStore(work, storeEvents, knowledge);
+  if (built) log(`reusing ${built.path}`);
+  const store = built ?? buildStore(work, storeEvents, knowledge);
   log(`queries (${int(store.events)} events, ${int(store.articles)} articles, ${fmt(store.mb, 0)} MB)`);
   const { timings, plans } = await timeQueries(store, knowledge, quick ? 0.3 : 2, queryFilter);
   await store.repo.close();
   const out: string[] = [];
   out.push(
     `queries on a store of ${int(store.events)} events and ${int(store.articles)} articles ` +
-      `(${fmt(store.mb, 0)} MB, generated in ${fmt(store.seconds)} s: ${int(store.events / store.seconds)} events/s ` +
-      `with their articles); the functions of src/query the API calls, parameters varied run to run`,
+      `(${fmt(store.mb, 0)} MB, ` +
+      (built
+        ? `built by an earlier run and reused`
+        : `generated in ${fmt(store.seconds)} s: ${int(store.events / store.seconds)} events/s with their articles`) +
+      `); the functions of src/query the API calls, parameters varied run to run`,
   );
   out.push(
     table(
@@ -113,7 +122,8 @@ async function storeQueries(
 
 /** `--only store`: the store part alone, with the machine's load beside it. */
 async function storeOnlyMain(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), "attache-bench-"));
+  const work = opts.store ?? mkdtempSync(join(tmpdir(), "attache-bench-"));
+  if (opts.store !== undefined) mkdirSync(work, { recursive: true });
   const started = performance.now();
   const busyBefore = machineBusy();
   const ownBefore = ownCpu();
@@ -147,7 +157,7 @@ async function storeOnlyMain(): Promise<void> {
       process.stdout.write(`${JSON.stringify(result)}\n`);
     }
   } finally {
-    if (opts.keep) log(`kept ${work}`);
+    if (opts.keep || opts.store !== undefined) log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 // The dashboard's questions at scale: a SQLite store of N generated events (actors, types and dates drawn the
 // way diplomatic news falls: a few actors and recent years dominate), filled through one prepared statement
 // in large transactions, then every query the API makes timed over many runs, with its SQL plans checked.
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Knowledge } from "../src/knowledge/types.ts";
 import {
@@ -85,9 +85,20 @@ export interface StoreInfo {
   articleIds: string[];
 }
 
+const storePath = (dir: string, events: number): string => join(dir, `store-${events}.db`);
+
+/** The actors events are drawn from, most named first: the head, then every other UN member. */
+function benchActors(knowledge: Knowledge): string[] {
+  const states = knowledge
+    .states()
+    .filter((s) => s.unMember)
+    .map((s) => s.id);
+  return [...HEAD, ...states.filter((s) => !HEAD.includes(s))];
+}
+
 /** Generates a store of `events` events (about eight an article) through one prepared statement each. */
 export function buildStore(dir: string, events: number, knowledge: Knowledge, seed = 7): StoreInfo {
-  const path = join(dir, `store-${events}.db`);
+  const path = storePath(dir, events);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
   const repo = openSqlite(path);
   const db = repo.db;
@@ -97,11 +108,7 @@ export function buildStore(dir: string, events: number, knowledge: Knowledge, se
   db.pragma("temp_store = MEMORY");
   db.pragma("synchronous = OFF");
   const random = rng(seed);
-  const states = knowledge
-    .states()
-    .filter((s) => s.unMember)
-    .map((s) => s.id);
-  const actors = [...HEAD, ...states.filter((s) => !HEAD.includes(s))];
+  const actors = benchActors(knowledge);
   const actor = sampler(
     actors,
     actors.map((_, i) => 1 / (i + 1)),
@@ -204,6 +211,38 @@ export function buildStore(dir: string, events: number, knowledge: Knowledge, se
     seconds,
     mb: (pages * size) / 1048576,
     actors,
+    articleIds,
+  };
+}
+
+/**
+ * The store an earlier run built in `dir` and left there (--keep), opened as buildStore leaves it; null when
+ * there is none of `events` events (one not finished, or of another size).
+ */
+export function openBuiltStore(dir: string, events: number, knowledge: Knowledge): StoreInfo | null {
+  const path = storePath(dir, events);
+  if (!existsSync(path)) return null;
+  const repo = openSqlite(path);
+  const db = repo.db;
+  const count = (db.prepare("SELECT count(*) AS n FROM events").get() as { n: number }).n;
+  if (count !== events) {
+    db.close();
+    return null;
+  }
+  db.pragma("cache_size = -2000"); // as buildStore leaves it
+  const articleIds = (
+    db.prepare("SELECT id FROM articles ORDER BY rowid").all() as Array<{ id: string }>
+  ).map((r) => r.id);
+  const pages = db.pragma("page_count", { simple: true }) as number;
+  const size = db.pragma("page_size", { simple: true }) as number;
+  return {
+    repo,
+    path,
+    events: count,
+    articles: articleIds.length,
+    seconds: 0,
+    mb: (pages * size) / 1048576,
+    actors: benchActors(knowledge),
     articleIds,
   };
 }

@@ -96,7 +96,8 @@ export const ROUTES: RouteDef[] = [
     query: CountryQuery,
     response: CountryProfile,
     errors: [404],
-    handler: ({ params, query }, ctx) => countryProfile(ctx, params.id, query.as_of),
+    handler: ({ params, query }, ctx) =>
+      countryProfile(ctx, params.id, { asOf: query.as_of, series: query.series }),
   }),
   route({
     path: "/api/articles",

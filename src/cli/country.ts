@@ -73,18 +73,22 @@ export function setupCountry(program: Command): void {
     .addOption(dbOption())
     .option("--as-of <date>", "date for recognition and office holders (YYYY-MM-DD, default today)")
     .option("--json", "print JSON")
+    .option("--series", "with --json: also the counts by year, type and partner at once (events.series)")
     .action(
-      action(async (state: string, opts: { db?: string; asOf?: string; json?: boolean }) => {
-        const asOf = opts.asOf ? parseDateArg(opts.asOf, "--as-of") : undefined;
-        if (asOf && asOf.length !== 10) throw new UsageError("--as-of must be YYYY-MM-DD");
-        const p = await withQuery(opts.db, async (ctx) => {
-          const id = ctx.knowledge.state(state.toUpperCase())
-            ? state
-            : (ctx.knowledge.resolveActor(state) ?? state);
-          return countryProfile(ctx, id, asOf);
-        });
-        if (opts.json) printJson(p);
-        else process.stdout.write(formatProfile(p));
-      }),
+      action(
+        async (state: string, opts: { db?: string; asOf?: string; json?: boolean; series?: boolean }) => {
+          const asOf = opts.asOf ? parseDateArg(opts.asOf, "--as-of") : undefined;
+          if (asOf && asOf.length !== 10) throw new UsageError("--as-of must be YYYY-MM-DD");
+          if (opts.series && !opts.json) throw new UsageError("--series needs --json");
+          const p = await withQuery(opts.db, async (ctx) => {
+            const id = ctx.knowledge.state(state.toUpperCase())
+              ? state
+              : (ctx.knowledge.resolveActor(state) ?? state);
+            return countryProfile(ctx, id, { asOf, series: opts.series === true });
+          });
+          if (opts.json) printJson(p);
+          else process.stdout.write(formatProfile(p));
+        },
+      ),
     );
 }

@@ -2,7 +2,7 @@
 import type { EventFilter } from "../store/repository.ts";
 import { type QueryContext, atOneMoment, resolveActor } from "./context.ts";
 import { badRequest, notFound } from "./errors.ts";
-import type { EventDetailOut, EventPageOut, EventQuery } from "./schemas.ts";
+import { type EventDetailOut, type EventPageOut, type EventQuery, TEXT_COUNT_LIMIT } from "./schemas.ts";
 
 /** Turns validated query parameters into a store filter, resolving actor names to ids. */
 export function eventFilter(ctx: QueryContext, q: Partial<EventQuery>): EventFilter {
@@ -27,13 +27,26 @@ export function eventFilter(ctx: QueryContext, q: Partial<EventQuery>): EventFil
 
 export async function findEvents(ctx: QueryContext, q: EventQuery): Promise<EventPageOut> {
   const filter = eventFilter(ctx, q);
-  const [items, total] = await atOneMoment(ctx.repo, () =>
+  // One more than the limit tells "exactly 10,000" from "more".
+  const atMost = filter.text ? TEXT_COUNT_LIMIT + 1 : undefined;
+  const [items, counted] = await atOneMoment(ctx.repo, () =>
     Promise.all([
       ctx.repo.listEvents({ ...filter, limit: q.limit, offset: q.offset }),
-      ctx.repo.countEvents(filter),
+      ctx.repo.countEvents(filter, atMost),
     ]),
   );
-  return { items, total, limit: q.limit, offset: q.offset };
+  const page = (total: number, totalIsLowerBound: boolean): EventPageOut => ({
+    items,
+    total,
+    totalIsLowerBound,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  if (atMost === undefined || counted < atMost) return page(counted, false);
+  // A page that ends short is the last: the count is where it ends.
+  if (items.length > 0 && items.length < q.limit) return page(q.offset + items.length, false);
+  // At least the limit, and at least as many as this page reaches.
+  return page(Math.max(TEXT_COUNT_LIMIT, q.offset + items.length), true);
 }
 
 /** One event with every article that reports it, each mention as its article gave it. */

@@ -156,7 +156,28 @@ export const Page = <T extends z.ZodType>(item: T, id: string) =>
     "One page of results; `total` counts every match.",
   );
 
-export const EventPage = Page(Event, "EventPage");
+/**
+ * Events with words in the evidence are counted up to this many: a common word matches a large share of the
+ * store, and counting every match would cost more than finding the page. Past it, the total is a lower bound.
+ */
+export const TEXT_COUNT_LIMIT = 10_000;
+
+export const EventPage = named(
+  z.object({
+    items: z.array(Event),
+    total: z.int().min(0),
+    totalIsLowerBound: z.boolean().meta({
+      description:
+        "True when `total` is a lower bound, not the count: events with words in the evidence (`text`) are " +
+        `counted up to ${TEXT_COUNT_LIMIT.toLocaleString("en-US")}, and past that \`total\` is that many (or ` +
+        "this page's end, if further) and more match.",
+    }),
+    limit: z.int().min(1),
+    offset: z.int().min(0),
+  }),
+  "EventPage",
+  "One page of events; `total` counts every match, or is a lower bound when `totalIsLowerBound` says so.",
+);
 export const ArticlePage = Page(ArticleSummary, "ArticlePage");
 
 export const TimelineEntry = named(
@@ -225,14 +246,21 @@ export const CountryProfile = named(
       byType: z.array(CountRow),
       byPartner: z.array(CountRow),
       byYear: z.array(CountRow),
-      series: z.array(
-        z.object({
-          year: z.string().nullable(),
-          type: z.string(),
-          partner: z.string().nullable(),
-          n: z.int(),
+      series: z
+        .array(
+          z.object({
+            year: z.string().nullable(),
+            type: z.string(),
+            partner: z.string().nullable(),
+            n: z.int(),
+          }),
+        )
+        .optional()
+        .meta({
+          description:
+            "Counts by year, type and partner at once; only when asked (`series=true`): tens of thousands of " +
+            "rows for a busy state.",
         }),
-      ),
     }),
     recent: z.array(Event),
     /** The articles of the recent events. */
@@ -387,6 +415,11 @@ export const RecognitionQuery = z.object({
 
 export const CountryQuery = z.object({
   as_of: Day.optional().meta({ description: "Date for recognition and office holders (default: today)." }),
+  series: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true")
+    .meta({ description: "Also the counts by year, type and partner at once (`events.series`)." }),
 });
 
 export const ArticleListQuery = z.object({ limit: int(1, 500, 50), offset: int(0, 1_000_000, 0) });

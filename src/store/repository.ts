@@ -86,8 +86,11 @@ export interface Repository {
   getEvent(id: string): Promise<StoredEvent | null>;
   /** Every mention of an event, in the order they were stored (empty for an unknown id). */
   listMentions(eventId: string): Promise<EventMention[]>;
-  /** How many events match (limit and offset ignored). */
-  countEvents(filter: EventFilter): Promise<number>;
+  /**
+   * How many events match (limit and offset ignored). With `atMost`, counted no further: the answer is then the
+   * smaller of the count and `atMost` (a search matching a large share of the store stops early).
+   */
+  countEvents(filter: EventFilter, atMost?: number): Promise<number>;
   /** Counts of matching events grouped by the given keys, largest first. */
   countEventsBy(filter: EventFilter, keys: EventGroupKey[]): Promise<EventCount[]>;
   /** Earliest and latest event date among matching events. */

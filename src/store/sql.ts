@@ -211,6 +211,9 @@ export function trigramPhrase(text: string): string | null {
   return `"${text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/"/g, '""')}"`;
 }
 
+/** A LIKE pattern (with ESCAPE '\\') for evidence that contains the words. */
+export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
 /** The WHERE clause of a filter (the article is chosen by `eventSource`). */
 export function eventWhere(f: EventFilter, d: Dialect, match: TextMatch = "like"): Query {
   const parts: string[] = [];
@@ -247,7 +250,7 @@ export function eventWhere(f: EventFilter, d: Dialect, match: TextMatch = "like"
   } else if (f.text) {
     // SQLite's LIKE folds ASCII case only; PostgreSQL's lower() under the "C" collation does the same.
     const like = d === "sqlite" ? "evidence LIKE ? ESCAPE '\\'" : "lower(evidence) LIKE ? ESCAPE '\\'";
-    const escaped = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const escaped = likePattern(f.text);
     // An event matches when any of its mentions' evidence has the words.
     parts.push(f.articleId ? like : `id IN (SELECT event_id FROM event_mentions WHERE ${like})`);
     params.push(d === "sqlite" ? escaped : escaped.replace(/[A-Z]/g, (c) => c.toLowerCase()));
@@ -282,9 +285,20 @@ export function listEventsQuery(f: EventFilter, d: Dialect, match: TextMatch = "
   };
 }
 
-export function countEventsQuery(f: EventFilter, d: Dialect, match: TextMatch = "like"): Query {
+/** How many events match; with `atMost`, counted no further than that many (Repository.countEvents). */
+export function countEventsQuery(
+  f: EventFilter,
+  d: Dialect,
+  match: TextMatch = "like",
+  atMost?: number,
+): Query {
   const from = eventSource(f);
   const where = eventWhere(f, d, match);
+  if (atMost !== undefined)
+    return {
+      sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM (SELECT 1 FROM ${from.sql} ${where.sql} LIMIT ?) c`,
+      params: [...from.params, ...where.params, atMost],
+    };
   return {
     sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM ${from.sql} ${where.sql}`,
     params: [...from.params, ...where.params],

@@ -103,6 +103,14 @@ describe("routes answer with what their schemas say", () => {
   test("/api/countries/{id}", async () => {
     const p = await get("/api/countries/ARN?as_of=2005-01-01", CountryProfile);
     assert.equal(p.recognizes, "ROC");
+    assert.equal(p.events.series, undefined, "the series only when asked");
+    const full = await get("/api/countries/ARN?series=true", CountryProfile);
+    assert.equal(
+      full.events.series?.reduce((n, r) => n + r.n, 0),
+      full.events.total,
+    );
+    assert.equal((await get("/api/countries/ARN?series=false", CountryProfile)).events.series, undefined);
+    assert.equal(await errorCode("/api/countries/ARN?series=yes", 400), "invalid_request");
     assert.equal(await errorCode("/api/countries/MOR", 404), "not_found");
     assert.equal(await errorCode("/api/countries/IGO:COUNCIL", 404), "not_a_state");
   });
@@ -237,6 +245,7 @@ describe("OpenAPI", () => {
     await check("/api/events?limit=5", "EventPage");
     await check("/api/timeline?a=GON&b=ARN", "Timeline");
     await check("/api/countries/ARN", "CountryProfile");
+    await check("/api/countries/ARN?series=true", "CountryProfile");
     await check("/api/articles/a1-gondor-aid", "ArticleView");
     await check("/api/recognition", "RecognitionSnapshot");
     await check("/api/stats", "Stats");

@@ -36,7 +36,7 @@ test("timeline text: ledger changes with their source, events with evidence and 
 });
 
 test("country text: history, office holders, counts, latest events", async () => {
-  const text = formatProfile(await countryProfile(w.ctx, "GON", "2024-01-01"));
+  const text = formatProfile(await countryProfile(w.ctx, "GON", { asOf: "2024-01-01" }));
   assert.match(text, /^Gondor \(GON\) — Reunited Kingdom of Gondor$/m);
   assert.match(text, /head of state +Aragorn Elessar +King, since 2019-05-01/);
   assert.match(text, /by partner: Rohan 30, Arnor 5/);
@@ -48,6 +48,10 @@ test("attache country --json and timeline on the real data", () => {
   assert.equal(c.status, 0, c.stderr);
   const p = JSON.parse(c.stdout) as { state: { id: string }; recognizes: string; events: { total: number } };
   assert.deepEqual([p.state.id, p.recognizes, p.events.total], ["GTM", "ROC", 0]);
+  assert.ok(!("series" in p.events), "the series only with --series");
+  const s = attache(["country", "GTM", "--json", "--series", "--db", db]);
+  assert.equal(s.status, 0, s.stderr);
+  assert.deepEqual((JSON.parse(s.stdout) as { events: { series: unknown[] } }).events.series, []);
   const t = attache(["timeline", "TWN", "Nauru", "--db", db]);
   assert.equal(t.status, 0, t.stderr);
   assert.match(t.stdout, /RECOGNITION {2}Nauru switches from Taipei \(ROC\) to Beijing \(PRC\)/);
@@ -61,4 +65,7 @@ test("unknown actors and bad options exit 2, naming what is wrong", () => {
   const c = attache(["country", "GTM", "--as-of", "2024-02", "--db", db]);
   assert.equal(c.status, 2);
   assert.match(c.stderr, /--as-of/);
+  const s = attache(["country", "GTM", "--series", "--db", db]);
+  assert.equal(s.status, 2);
+  assert.match(s.stderr, /--series/);
 });

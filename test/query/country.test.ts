@@ -23,8 +23,8 @@ test("Arnor: what it recognizes on a date, with the whole ledger", async () => {
       ["2010-06-01", null, "PRC"],
     ],
   );
-  assert.equal((await countryProfile(w.ctx, "ARN", "2000-01-01")).recognizes, "ROC");
-  assert.equal((await countryProfile(w.ctx, "ARN", "2010-05-25")).recognizes, "NONE");
+  assert.equal((await countryProfile(w.ctx, "ARN", { asOf: "2000-01-01" })).recognizes, "ROC");
+  assert.equal((await countryProfile(w.ctx, "ARN", { asOf: "2010-05-25" })).recognizes, "NONE");
 });
 
 test("Arnor: counts by type, partner and year add up to its events", async () => {
@@ -58,6 +58,41 @@ test("Arnor: counts by type, partner and year add up to its events", async () =>
   assert.deepEqual(new Set(p.recentArticles.map((a) => a.id)), new Set(p.recent.map((e) => e.articleId)));
 });
 
+test("the series by year, type and partner only when asked; the totals are its sums", async () => {
+  for (const id of ["ARN", "GON", "HAR", "SHI"]) {
+    const p = await countryProfile(w.ctx, id);
+    assert.equal(p.events.series, undefined);
+    const series = (await countryProfile(w.ctx, id, { series: true })).events.series;
+    assert.ok(series);
+    const mine = w.events.filter((e) => e.source === id || e.target === id);
+    assert.equal(series.length > 0, mine.length > 0, id);
+    type SeriesRow = (typeof series)[number];
+    const sums = (key: (r: SeriesRow) => string | null): Map<string | null, number> => {
+      const m = new Map<string | null, number>();
+      for (const r of series) m.set(key(r), (m.get(key(r)) ?? 0) + r.n);
+      return m;
+    };
+    const asMap = (rows: Array<{ key: string | null; n: number }>): Map<string | null, number> =>
+      new Map(rows.map((r) => [r.key, r.n]));
+    assert.deepEqual(
+      asMap(p.events.byType),
+      sums((r) => r.type),
+      `${id} by type`,
+    );
+    assert.deepEqual(
+      asMap(p.events.byPartner),
+      sums((r) => r.partner),
+      `${id} by partner`,
+    );
+    assert.deepEqual(
+      asMap(p.events.byYear),
+      sums((r) => r.year),
+      `${id} by year`,
+    );
+    assert.equal(p.events.total, mine.length, id);
+  }
+});
+
 test("Gondor: office holders on the date asked", async () => {
   const now = await countryProfile(w.ctx, "GON");
   assert.deepEqual(
@@ -67,7 +102,7 @@ test("Gondor: office holders on the date asked", async () => {
       ["head_of_government", "Faramir Hurin"],
     ],
   );
-  const before = await countryProfile(w.ctx, "GON", "2010-01-01");
+  const before = await countryProfile(w.ctx, "GON", { asOf: "2010-01-01" });
   assert.deepEqual(
     before.officeHolders.map((h) => [h.office, h.name, h.title]),
     [["head_of_state", "Denethor Ecthelion", "Steward"]],

@@ -168,6 +168,13 @@ for (const backend of BACKENDS) {
         const got = (await repo.listEvents({ ...f, limit: 1000 })).map((e) => e.id);
         assert.deepEqual(got, want, JSON.stringify(f));
         assert.equal(await repo.countEvents({ ...f, limit: 1, offset: 3 }), want.length, JSON.stringify(f));
+        // Counted no further than asked: the smaller of the count and the bound, whichever way it is counted.
+        for (const atMost of [0, 1, 2, want.length, want.length + 1])
+          assert.equal(
+            await repo.countEvents(f, atMost),
+            Math.min(want.length, atMost),
+            `${JSON.stringify(f)} at most ${atMost}`,
+          );
         const dates = w.events
           .filter((e) => matches(e, f) && e.date)
           .map((e) => e.date!)

@@ -63,6 +63,10 @@ export function safeUrl(u: string | null | undefined): string | null {
 export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
+/** A total that may be a lower bound (the API's `totalIsLowerBound`): "10,000+". */
+export const atLeast = (n: number, lowerBound = false): string =>
+  `${n.toLocaleString("en")}${lowerBound ? "+" : ""}`;
+
 // ---- days since the ledger begins, for the slider ----
 export const LEDGER_START = "1949-10-01";
 const DAY_MS = 86_400_000;

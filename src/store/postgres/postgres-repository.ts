@@ -311,8 +311,8 @@ export class PostgresRepository implements Repository {
     return (await this.rows(mentionsQuery(eventId))).map(mentionFromRow);
   }
 
-  async countEvents(filter: EventFilter): Promise<number> {
-    return Number((await this.rows(countEventsQuery(filter, "postgres")))[0].n);
+  async countEvents(filter: EventFilter, atMost?: number): Promise<number> {
+    return Number((await this.rows(countEventsQuery(filter, "postgres", "like", atMost)))[0].n);
   }
 
   async countEventsBy(filter: EventFilter, keys: EventGroupKey[]): Promise<EventCount[]> {

@@ -1,10 +1,17 @@
 // Faster forms of sql.ts's reads for SQLite at scale (npm run bench: 1,000,000 events), same answers in the same
-// order. Counts come from the running counts of migration 3 when the filter allows; an actor or a pair becomes
-// one arm per side, each walking an index in date order and stopping at the page's end, instead of one OR
-// that makes SQLite fetch and sort every event of the actor. Each function returns null where it does not
+// order. Counts come from the running counts of migrations 3 and 4 when the filter allows; an actor or a pair
+// becomes one arm per side, each walking an index in date order and stopping at the page's end, instead of one
+// OR that makes SQLite fetch and sort every event of the actor. Each function returns null where it does not
 // apply, and the caller runs sql.ts's general form.
 import type { EventFilter, EventGroupKey } from "../repository.ts";
-import { EVENT_COLUMNS, type Query, SUMMARY_COLUMNS, eventWhere, trigramPhrase } from "../sql.ts";
+import {
+  EVENT_COLUMNS,
+  type Query,
+  SUMMARY_COLUMNS,
+  eventWhere,
+  likePattern,
+  trigramPhrase,
+} from "../sql.ts";
 
 type FilterField = "actor" | "pair" | "type" | "status" | "from" | "to" | "text" | "articleId";
 const FIELDS: FilterField[] = ["actor", "pair", "type", "status", "from", "to", "text", "articleId"];
@@ -36,6 +43,8 @@ const where = (parts: string[]): string => (parts.length ? `WHERE ${parts.join("
 /** countEventsBy from the running counts, ordered as sql.ts's countByQuery orders. */
 export function tallyCountBy(f: EventFilter, keys: EventGroupKey[]): Query | null {
   if (keys.length === 0) return null;
+  if (f.actor && usesOnly(f, ["actor"]) && keys.length === 1 && keys[0] === "partner")
+    return partnerCounts(f.actor);
   let table: string;
   /** Each key's column in the table; a row of the table is one group of all of them. */
   let column: Partial<Record<EventGroupKey, string>>;
@@ -51,6 +60,16 @@ export function tallyCountBy(f: EventFilter, keys: EventGroupKey[]): Query | nul
   } else if (usesOnly(f, []) && within(keys, ["source", "target"])) {
     table = "event_pair_counts";
     column = { source: "source", target: "target" };
+  } else if (
+    f.actor &&
+    usesOnly(f, ["actor", "type", "status"]) &&
+    within(keys, ["type", "status", "year"])
+  ) {
+    // An actor's events by type, status or year: a few rows per year, where its counts by partner are many.
+    table = "event_actor_status_counts";
+    column = { type: "type", status: "status", year: "year" };
+    cond.parts.unshift("actor = ?");
+    cond.params.unshift(f.actor);
   } else if (
     f.actor &&
     !f.status &&
@@ -76,6 +95,23 @@ export function tallyCountBy(f: EventFilter, keys: EventGroupKey[]): Query | nul
     sql: `SELECT * FROM (SELECT ${keys.map((k) => `${out(k)} AS ${k}`).join(", ")}, n FROM (${inner}) WHERE n > 0) g
       ORDER BY n DESC, ${keys.map((k) => `${k} IS NULL, ${k}`).join(", ")}`,
     params: cond.params,
+  };
+}
+
+/**
+ * An actor's events by partner from the counts of pairs either way round (migration 4): the rows with the actor
+ * first, those with it second (an event with itself is one row, with it first), and its events without a target
+ * from the counts by source and target (migration 3). A handful of rows where its counts by type, year and
+ * partner are tens of thousands for a busy actor.
+ */
+function partnerCounts(actor: string): Query {
+  return {
+    sql: `SELECT * FROM (SELECT NULLIF(partner, '') AS partner, n FROM (
+        SELECT b AS partner, n FROM event_link_counts WHERE a = ?
+        UNION ALL SELECT a, n FROM event_link_counts WHERE b = ? AND a <> ?
+        UNION ALL SELECT '', n FROM event_pair_counts WHERE source = ? AND target = ''
+      ) WHERE n > 0) g ORDER BY n DESC, partner IS NULL, partner`,
+    params: [actor, actor, actor, actor],
   };
 }
 
@@ -136,12 +172,23 @@ export function tallyCount(f: EventFilter): Query | null {
 }
 
 /**
+ * Words in the evidence as a condition on each event a walk reaches: its mentions read for the words (LIKE,
+ * as sql.ts matches them). A walk that stops at the page's end reads a few hundred when the words are common,
+ * where the trigram index would first gather every match (a common word: a seventh of the store).
+ */
+const wordsOnEach = (text: string): Query => ({
+  sql: `EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.id AND m.evidence LIKE ? ESCAPE '\\')`,
+  params: [likePattern(text)],
+});
+
+/**
  * The filter as disjoint arms, one per side of an actor or a pair, each an index hint and a WHERE clause the
  * index walks in date order (to follow "FROM events"); null for filters this does not serve (an article's
- * mentions, words in the evidence).
+ * mentions; words in the evidence unless `words`, for walks that stop at the page's end: each event reached
+ * is read for them).
  */
-function arms(f: EventFilter): Query[] | null {
-  if (f.articleId || f.text) return null;
+function arms(f: EventFilter, words = false): Query[] | null {
+  if (f.articleId || (f.text && !words)) return null;
   const parts: string[] = [];
   const params: unknown[] = [];
   // The actor is a side only when there is no pair; with a pair it is one more condition.
@@ -160,6 +207,11 @@ function arms(f: EventFilter): Query[] | null {
     parts.push("date <= ?"); // padded as in sql.ts: "2025-06" covers its days
     params.push(`${f.to}\uffff`);
   }
+  if (f.text) {
+    const w = wordsOnEach(f.text);
+    parts.push(w.sql);
+    params.push(...w.params);
+  }
   // Each side names the index it walks: left to itself, SQLite may skip-scan events_pair for "target = ?"
   // and sort every event of the actor.
   let sides: Side[];
@@ -176,7 +228,10 @@ function arms(f: EventFilter): Query[] | null {
         index: f.type ? "events_target_type" : "events_target",
       },
     ];
-  } else sides = [{ sql: "", params: [], index: null }];
+  } else if (f.text)
+    // Left to itself, SQLite may read every event in the dates asked and sort them, each read for the words.
+    sides = [{ sql: "", params: [], index: f.type ? "events_type" : "events_date" }];
+  else sides = [{ sql: "", params: [], index: null }];
   return sides.map((s) => ({
     sql: `${s.index ? `INDEXED BY ${s.index} ` : ""}${where([s.sql, ...parts].filter(Boolean))}`,
     params: [...s.params, ...params],
@@ -190,11 +245,12 @@ interface Side extends Query {
 
 /**
  * Events in date order (the default sort), each arm read in index order up to the page's end; undated events
- * last either way, as sql.ts orders them. Other sort keys: null.
+ * last either way, as sql.ts orders them. Words in the evidence only with `words` (they match many events:
+ * manyMatches). Other sort keys: null.
  */
-export function listByDate(f: EventFilter): Query | null {
+export function listByDate(f: EventFilter, words = false): Query | null {
   if ((f.sort ?? "date") !== "date") return null;
-  const sides = arms(f);
+  const sides = arms(f, words);
   if (!sides) return null;
   const limit = f.limit ?? 100;
   const offset = f.offset ?? 0;
@@ -274,9 +330,13 @@ export const textPhrase = (f: EventFilter): string | null =>
   f.text && !f.articleId ? trigramPhrase(f.text) : null;
 
 /**
- * Whether the words match many events: at least `enough` of them, counted no further. Then a page in date
- * order is best read by walking the events in that order, each looked up among the matches; with few matches,
- * by fetching every match and sorting them (SQLite cannot tell which, the index gives no estimate).
+ * Whether the words match many events: at least `enough` of them, counted no further. Then a page in date or
+ * confidence order is best read by walking the events in that order, each one's mentions read for the words
+ * (listByDate, listByConfidence); with few matches, by fetching every match and sorting them (SQLite cannot
+ * tell which, the index gives no estimate). With other filters the walk follows their index and assumes the
+ * words as common among their events as among all; where they are rare there (a word one type never uses),
+ * the walk reads every event of the filter. By type, each type is an arm of its own, and a word common in one
+ * type is often missing from the others: those pages always fetch.
  */
 export function manyMatches(f: EventFilter, events: number): Query | null {
   const phrase = textPhrase(f);
@@ -289,23 +349,15 @@ export function manyMatches(f: EventFilter, events: number): Query | null {
   };
 }
 
-/** A page of events with the words in date order (newest first), walking the date index. */
-export function listByTextWalk(f: EventFilter): Query | null {
-  if (textPhrase(f) === null || (f.sort ?? "date") !== "date" || (f.order ?? "desc") !== "desc") return null;
-  if (!usesOnly(f, ["text", "type", "status", "from", "to"])) return null;
-  const w = eventWhere(f, "sqlite", "trigram");
-  // Descending, SQLite puts NULL last by itself: sql.ts's "date IS NULL, date DESC".
-  return {
-    sql: `SELECT ${EVENT_COLUMNS}, sources FROM events INDEXED BY events_date ${w.sql}
-      ORDER BY date DESC, id LIMIT ? OFFSET ?`,
-    params: [...w.params, f.limit ?? 100, f.offset ?? 0],
-  };
-}
-
-/** How many events have the words: each is one row of the index. */
-export function countByText(f: EventFilter): Query | null {
+/** How many events have the words (each is one row of the index), counted no further than `atMost`. */
+export function countByText(f: EventFilter, atMost?: number): Query | null {
   const phrase = textPhrase(f);
   if (phrase === null || !usesOnly(f, ["text"])) return null;
+  if (atMost !== undefined)
+    return {
+      sql: "SELECT count(*) AS n FROM (SELECT 1 FROM events_text WHERE events_text MATCH ? LIMIT ?)",
+      params: [phrase, atMost],
+    };
   return { sql: "SELECT count(*) AS n FROM events_text WHERE events_text MATCH ?", params: [phrase] };
 }
 
@@ -346,11 +398,23 @@ export function listByType(f: EventFilter, types: string[]): Query | null {
 
 /**
  * Events by confidence, then newest first, then id: the order of the confidence indexes of migration 4 (one
- * for each direction), written so SQLite sees it ("date DESC" is sql.ts's "date IS NULL, date DESC").
+ * for each direction), written so SQLite sees it ("date DESC" is sql.ts's "date IS NULL, date DESC"). Words
+ * many events have (`words`) are read on each event the walk reaches; others come from the trigram index.
  */
-export function listByConfidence(f: EventFilter): Query | null {
+export function listByConfidence(f: EventFilter, words = false): Query | null {
   if (f.sort !== "confidence" || f.articleId) return null;
-  const w = eventWhere(f, "sqlite", textPhrase(f) === null ? "like" : "trigram");
+  const each = words && f.text ? wordsOnEach(f.text) : null;
+  const rest = eventWhere(
+    each ? { ...f, text: undefined } : f,
+    "sqlite",
+    textPhrase(f) === null ? "like" : "trigram",
+  );
+  const w = each
+    ? {
+        sql: rest.sql ? `${rest.sql} AND ${each.sql}` : `WHERE ${each.sql}`,
+        params: [...rest.params, ...each.params],
+      }
+    : rest;
   const dir = (f.order ?? "desc") === "asc" ? "ASC" : "DESC";
   return {
     sql: `SELECT ${EVENT_COLUMNS}, sources FROM events ${w.sql}

@@ -48,7 +48,6 @@ import {
   listArticlesByDate,
   listByConfidence,
   listByDate,
-  listByTextWalk,
   listByType,
   manyMatches,
   tallyCount,
@@ -239,10 +238,12 @@ export class SqliteRepository implements Repository {
       const types = this.all({ sql: TYPES_PRESENT, params: [] }).map((r) => r.type as string);
       return listByType(f, types) ?? listEventsQuery(f, "sqlite", textMatch(f));
     }
-    if (f.sort === "confidence") return listByConfidence(f) ?? listEventsQuery(f, "sqlite", textMatch(f));
+    // Words many events have are read on each event a walk in the page's order reaches (read-paths.ts).
     const probe = manyMatches(f, this.eventsAbout());
-    const walk = probe && this.all(probe)[0].many ? listByTextWalk(f) : null;
-    return walk ?? listByDate(f) ?? listEventsQuery(f, "sqlite", textMatch(f));
+    const words = probe !== null && Boolean(this.all(probe)[0].many);
+    if (f.sort === "confidence")
+      return listByConfidence(f, words) ?? listEventsQuery(f, "sqlite", textMatch(f));
+    return listByDate(f, words) ?? listEventsQuery(f, "sqlite", textMatch(f));
   }
 
   /** About how many events are stored (at least as many): the last key given out, one index seek. */
@@ -259,13 +260,15 @@ export class SqliteRepository implements Repository {
     return Promise.resolve(this.all(mentionsQuery(eventId)).map(mentionFromRow));
   }
 
-  countEvents(filter: EventFilter): Promise<number> {
+  countEvents(filter: EventFilter, atMost?: number): Promise<number> {
+    // The running counts and the arms count exactly, and cheaply: the bound is applied after.
     const q =
       tallyCount(filter) ??
-      countByText(filter) ??
+      countByText(filter, atMost) ??
       countByArms(filter) ??
-      countEventsQuery(filter, "sqlite", textMatch(filter));
-    return Promise.resolve(Number(this.all(q)[0].n));
+      countEventsQuery(filter, "sqlite", textMatch(filter), atMost);
+    const n = Number(this.all(q)[0].n);
+    return Promise.resolve(atMost === undefined ? n : Math.min(n, atMost));
   }
 
   countEventsBy(filter: EventFilter, keys: EventGroupKey[]): Promise<EventCount[]> {

@@ -3,7 +3,7 @@ import type { ComponentChildren } from "preact";
 import type { ApiError, Load } from "../api.ts";
 import { RECOGNITION_LABEL, typeFamily, typeLabel } from "../format.ts";
 import type { LedgerPeriodOut } from "../../../src/query/schemas.ts";
-import { fmtDate } from "../format.ts";
+import { atLeast, fmtDate } from "../format.ts";
 import { Link } from "../router.tsx";
 
 export function Loading({ what = "Loading" }: { what?: string }) {
@@ -148,26 +148,30 @@ export function LedgerBar({ periods, today }: { periods: LedgerPeriodOut[]; toda
 
 export function Pager({
   total,
+  totalIsLowerBound = false,
   limit,
   offset,
   onPage,
 }: {
   total: number;
+  /** `total` is only a lower bound: more pages may follow it. */
+  totalIsLowerBound?: boolean;
   limit: number;
   offset: number;
   onPage: (offset: number) => void;
 }) {
   if (total === 0) return null;
   const last = Math.min(total, offset + limit);
+  const more = totalIsLowerBound || last < total;
   return (
     <nav class="pager" aria-label="Pages">
       <button type="button" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - limit))}>
         ← Previous
       </button>
       <span>
-        {offset + 1}–{last} of {total.toLocaleString("en")}
+        {offset + 1}–{last} of {atLeast(total, totalIsLowerBound)}
       </span>
-      <button type="button" disabled={last >= total} onClick={() => onPage(offset + limit)}>
+      <button type="button" disabled={!more} onClick={() => onPage(offset + limit)}>
         Next →
       </button>
     </nav>

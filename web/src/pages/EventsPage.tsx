@@ -6,7 +6,7 @@ import { EVENT_TYPES } from "../../../src/store/types.ts";
 import { apiPath, useApi } from "../api.ts";
 import { Sources, articleHref } from "../components/events.tsx";
 import { Empty, ErrorBox, Loading, Pager, StatusChip, TypeChip } from "../components/ui.tsx";
-import { fmtDate, plural, typeLabel } from "../format.ts";
+import { atLeast, fmtDate, plural, typeLabel } from "../format.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
 
 const SORTABLE = [
@@ -219,7 +219,11 @@ export function EventsPage() {
       ) : (
         <section class="panel table-panel">
           <div class="table-meta">
-            <span data-testid="event-total">{plural(page.data.total, "event")}</span>
+            <span data-testid="event-total">
+              {page.data.totalIsLowerBound
+                ? `${atLeast(page.data.total, true)} events`
+                : plural(page.data.total, "event")}
+            </span>
             <label>
               <span class="muted">Per page </span>
               <select
@@ -296,6 +300,7 @@ export function EventsPage() {
           </table>
           <Pager
             total={page.data.total}
+            totalIsLowerBound={page.data.totalIsLowerBound}
             limit={page.data.limit}
             offset={page.data.offset}
             onPage={(offset) => navigate(toUrl({ ...filters, offset: offset ? String(offset) : undefined }))}
