@@ -25,6 +25,8 @@ export interface ArticleContext {
   speakers: Map<Quote, Actor>;
   /** The state the story is filed from, when a dateline opens it ("Taipei, Taiwan –", "TAIPEI (CNA) —"). */
   dateline: string | null;
+  /** Where the dateline ends (0 without one): what it names is where the story is filed, not a party. */
+  datelineEnd: number;
   /** The state each actor appears with most (among those `keep` accepts): the article's partner of that actor. */
   partnerOf(id: string, keep?: (other: string) => boolean): string | null;
   knowledge: Knowledge;
@@ -275,13 +277,13 @@ export function buildContext(
   };
 
   const first = actors[0]?.[0];
-  const dateline =
-    first &&
-    first.start < 40 &&
-    /^[^.!?]{0,40}?\s[-–—]{1,2}\s|^[^.!?]{0,40}\)\s*[-–—]/.test(text.slice(0, first.end + 45))
-      ? first.id
+  const opening =
+    first && first.start < 40
+      ? /^[^.!?]{0,40}?\s[-–—]{1,2}\s|^[^.!?]{0,40}\)\s*[-–—]\s*/.exec(text.slice(0, first.end + 45))
       : null;
-  return { article, sentences, actors, quotes, speakers, partnerOf, dateline, knowledge };
+  const dateline = opening && first ? first.id : null;
+  const datelineEnd = opening ? opening[0].length : 0;
+  return { article, sentences, actors, quotes, speakers, partnerOf, dateline, datelineEnd, knowledge };
 }
 
 const SAID =

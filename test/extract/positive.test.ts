@@ -432,3 +432,41 @@ test("an undated act looked back on after the main clause is background, not new
   );
   assert.deepEqual(after, ["SIGN_AGREEMENT CHL>PER occurred 2024-03-12"]);
 });
+
+test("the dateline is where the story is filed, not a party; a teller named after the cue says it", async () => {
+  const filed = brief(
+    await codeText(
+      "OSLO (Reuters) - Sweden's prime minister will pay a heavy price for his visit to Taiwan, Russia's foreign minister said on Monday.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(filed.includes("WARN RUS>SWE occurred 2024-03-11"), filed.join("; "));
+  assert.ok(!filed.some((e) => e.includes("NOR")), filed.join("; "));
+});
+
+test("a name's parenthesis does not hide its owner; May beside a number is the month", async () => {
+  const owner = brief(
+    await codeText(
+      "Beijing on Sunday condemned Vice President Lai Ching-te's (賴清德) stop in Brazil.",
+      "2023-08-14",
+    ),
+  );
+  assert.ok(owner.includes("VISIT TWN>BRA occurred 2023-08-13"), owner.join("; "));
+  const may = brief(
+    await codeText(
+      "LIMA, May 14 - Chile re-established diplomatic relations with Peru on Saturday.",
+      "2005-05-14",
+    ),
+  );
+  assert.ok(may.includes("ESTABLISH_RELATIONS CHL>PER occurred 2005-05-14"), may.join("; "));
+});
+
+test("supporting another's fund is aid", async () => {
+  const fund = brief(
+    await codeText(
+      "Japan will also support a Peruvian fund for flood relief, the minister said.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(fund.includes("PLEDGE_AID JPN>PER pledged 2024-03-12"), fund.join("; "));
+});

@@ -110,7 +110,7 @@ function parties(
   // "Tsai's promise of assistance".
   const possessive =
     near &&
-    /^(\s+[\p{L}.-]+){0,3}['’]s\s+((decision|move|step|bid|plan|vote|announcement|promise|pledge|offer)\s+(to|of)\s+)?$/u.test(
+    /^(\s*\([^)]{1,20}\))?(\s+[\p{L}.-]+){0,3}['’]s\s+(\([^)]{1,20}\)\s+)?((decision|move|step|bid|plan|vote|announcement|promise|pledge|offer)\s+(to|of)\s+)?$/u.test(
       gap(near),
     )
       ? near
@@ -290,7 +290,8 @@ export const CueExtractor: Extractor = {
     const out: Candidate[] = [];
     const text = ctx.article.cleaned;
     for (const s of ctx.sentences) {
-      const actors = ctx.actors[s.index];
+      const all = ctx.actors[s.index];
+      const actors = s.start < ctx.datelineEnd ? all.filter((a) => a.start >= ctx.datelineEnd) : all;
       if (actors.length === 0) continue; // no party, no event: skip the cue search
       for (const cue of findCues(s.tokens, lexicon)) {
         const rule = cue.cue.rule;
@@ -359,8 +360,17 @@ export const CueExtractor: Extractor = {
           // first actor of the sentence.
           target = sd.before[0] ?? null;
           const teller = sd.before.at(-1);
+          // "…will pay a heavy price, China's top diplomat said": the one who says so after the cue.
+          const sayerAfter = sd.after.find(
+            (a) =>
+              a.id !== target?.id &&
+              /^[\s\p{L}'’.-]{0,40}?\b(said|says|told|warned|stated|added)\b/u.test(
+                text.slice(a.end, a.end + 50),
+              ),
+          );
           source =
             speaker ??
+            sayerAfter ??
             (source && source.id !== target?.id ? source : null) ??
             (teller && teller.id !== target?.id ? teller : null);
         } else if (quote && speaker) {

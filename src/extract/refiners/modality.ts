@@ -1,5 +1,6 @@
 // Sets status from the words before a cue (will, pledged → pledged; not, never → denied) and drops what the
 // text only supposes (if, could, explore, persuading…) or recalls as habit (such as, typically…).
+import type { Token } from "../../text/sentences.ts";
 import type { Candidate, Refiner } from "../candidate.ts";
 import { phrasesOf } from "../phrases.ts";
 
@@ -9,11 +10,16 @@ const WIDE = 24;
 
 const CLAUSE_END = new Set([";", "but", "while", "whereas", "although", "—", "–", ":"]);
 
+/** "May" beside a number ("May 14", "14 May") names the month. */
+const isMonthMay = (toks: readonly Token[], i: number): boolean =>
+  toks[i].text === "May" && (/^\d/.test(toks[i + 1]?.text ?? "") || /^\d/.test(toks[i - 1]?.text ?? ""));
+
 function windowBefore(c: Candidate, size = WINDOW): string[] {
   const toks = c.sentence.tokens;
   const words: string[] = [];
   for (let i = c.cue.first - 1; i >= 0 && words.length < size; i--) {
     if (CLAUSE_END.has(toks[i].norm)) break;
+    if (isMonthMay(toks, i)) continue; // "May 14" is a date, not a supposition
     words.unshift(toks[i].norm);
   }
   return words;
