@@ -68,6 +68,13 @@ export interface ContextWords {
   pairWords?: string[];
 }
 
+/**
+ * What may stand before a person who opens a sentence as its subject: capitalized words and possessives
+ * ("Taiwan's Foreign Minister"), not an opening phrase ("Meeting President Heine, he said…", "In Taipei, …").
+ */
+const OPENING_NAME =
+  /^(?!(?:\p{Lu}\p{Ll}+ing|In|At|On|After|Before|During|With|For|From|To|Meeting|Speaking|Welcoming)\b)(?:[\p{Lu}][\p{L}.-]*(?:['’]s)?\s+)*$/u;
+
 /** How many sentences back "the two presidents" may reach for the two it means. */
 const PAIR_REACH = 3;
 
@@ -238,7 +245,12 @@ export function buildContext(
         const spoke =
           earlier &&
           /\b(said|says|told|added|adding|stressed|noted)\b/.test(text.slice(earlier.end, t.start));
-        const who = (spoke ? earlier : null) ?? lastPerson ?? earlier;
+        // "Taiwan's Foreign Minister James Huang flew in …, and on Tuesday he…": the sentence's own subject.
+        const opensSentence =
+          earlier &&
+          OPENING_NAME.test(text.slice(s.start, earlier.start)) &&
+          !/[.;:]/.test(text.slice(earlier.end, t.start));
+        const who = (spoke || opensSentence ? earlier : null) ?? lastPerson ?? earlier;
         if (who) list.push({ ...who, start: t.start, end: t.end, kind: "pronoun" });
       }
     }

@@ -470,3 +470,13 @@ test("supporting another's fund is aid", async () => {
   );
   assert.ok(fund.includes("PLEDGE_AID JPN>PER pledged 2024-03-12"), fund.join("; "));
 });
+
+test("'he' after a person who opens the sentence is that person, not one named before", async () => {
+  const he = brief(
+    await codeText(
+      "Russian Foreign Minister Sergei Lavrov spoke on Monday. Brazil's Foreign Minister Mauro Vieira flew in late last month, and on Tuesday he and Peruvian Foreign Minister Javier Gonzalez-Olaechea signed an accord.",
+      "2024-03-14",
+    ),
+  );
+  assert.ok(he.includes("SIGN_AGREEMENT BRA>PER occurred 2024-03-12"), he.join("; "));
+});
