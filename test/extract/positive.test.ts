@@ -480,3 +480,25 @@ test("'he' after a person who opens the sentence is that person, not one named b
   );
   assert.ok(he.includes("SIGN_AGREEMENT BRA>PER occurred 2024-03-12"), he.join("; "));
 });
+
+test("names joined by commas alone are no list: the last may open a new clause", async () => {
+  const visit = brief(
+    await codeText(
+      "Sweden's prime minister will regret his visit to Finland, Russia's foreign minister said on Monday.",
+      "2024-03-12",
+    ),
+  );
+  assert.ok(
+    visit.some((e) => e.startsWith("VISIT SWE>FIN")),
+    visit.join("; "),
+  );
+  assert.ok(!visit.some((e) => e.startsWith("VISIT SWE>RUS")), visit.join("; "));
+  const list = brief(
+    await codeText("Chile's president visited Peru, Bolivia and Ecuador last week.", "2024-03-12"),
+  );
+  for (const host of ["PER", "BOL", "ECU"])
+    assert.ok(
+      list.some((e) => e.startsWith(`VISIT CHL>${host}`)),
+      list.join("; "),
+    );
+});

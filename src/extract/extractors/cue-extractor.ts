@@ -275,13 +275,16 @@ function coordinated(text: string, actors: Actor[], first: Actor | null): Actor[
   if (!first) return [];
   const out: Actor[] = [];
   let last = first;
+  let closed = false; // a list joined by commas alone is no list ("to Taiwan, China's top diplomat said")
   for (const a of actors) {
     if (a.start < last.end) continue;
-    if (!/^\s*(,(\s*and( then)?)?|and( then)?|&)\s*$/.test(text.slice(last.end, a.start))) break;
+    const join = text.slice(last.end, a.start);
+    if (!/^\s*(,(\s*and( then)?)?|and( then)?|&)\s*$/.test(join)) break;
     out.push(a);
     last = a;
+    if (/and|&/.test(join)) closed = true;
   }
-  return out;
+  return closed ? out : [];
 }
 
 export const CueExtractor: Extractor = {
