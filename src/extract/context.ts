@@ -263,7 +263,11 @@ export function buildContext(
           list.push({ id, name: null, start, end, kind: "pronoun" });
       }
     list.sort((a, b) => a.start - b.start);
-    const people = list.filter((a) => a.kind === "person" || a.kind === "surname");
+    // "He and his delegation will attend Pena's inauguration": a "he" who opens the sentence stays the one
+    // followed, before a person named later in it.
+    const people = list.filter(
+      (a) => a.kind === "person" || a.kind === "surname" || (a.kind === "pronoun" && a.name !== null),
+    );
     if (people.length) lastPerson = people[0];
   }
   const quotes = findQuotes(text);

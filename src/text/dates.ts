@@ -20,6 +20,8 @@ const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/
 const NOT_A_DATE = /^(now|today|current|present|this|currently)$/i;
 const WEEK = /\bweek\b/i;
 const FUTURE = /\b(will|would|due to|is to|are to|scheduled|expected to|set to|plans? to|next)\b/i;
+/** A plan told in the past ("was due to fly on Sunday"): the day is the last one, as for an act done. */
+const PAST_PLAN = /\b(was|were) (due to|scheduled|expected to|set to|to)\b/i;
 const MONTH_ONLY =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 const BEFORE_MONTH = /\b(in|since|by|during|until|early|late|mid|last|this|next|of|from|through)\s*-?$/i;
@@ -99,7 +101,12 @@ export function findDates(
     if (anaphoric) {
       if (!story) continue;
       d = new Date(story.getTime() + (d.getTime() - ref.getTime()));
-    } else if (!hasYear && anchor && FUTURE.test(clauseBefore(text, r.index))) {
+    } else if (
+      !hasYear &&
+      anchor &&
+      FUTURE.test(clauseBefore(text, r.index)) &&
+      !PAST_PLAN.test(clauseBefore(text, r.index))
+    ) {
       // "due to begin on Wednesday", "will visit in July": the next one, not the last.
       if (d.getTime() < ref.getTime()) {
         if (WEEKDAY.test(r.text) && !s.isCertain("month")) d = new Date(d.getTime() + 7 * 86400 * 1000);

@@ -502,3 +502,30 @@ test("names joined by commas alone are no list: the last may open a new clause",
       list.join("; "),
     );
 });
+
+test("a plan told in the past keeps the last such day; 'is to' is a plan; a 'he' who opens a sentence stays followed", async () => {
+  const due = brief(
+    await codeText(
+      "Brazil's President Luiz Inacio Lula da Silva landed in Lisbon on Saturday and was due to fly on to Spain on Sunday night.",
+      "2024-03-18",
+    ),
+  );
+  assert.ok(due.includes("VISIT BRA>ESP pledged 2024-03-17"), due.join("; "));
+  const he = brief(
+    await codeText(
+      "Brazil's President Luiz Inacio Lula da Silva arrived in Lisbon on Saturday. He will attend Milei's inauguration on Tuesday. On the way home he is to pass through Madrid on Wednesday.",
+      "2024-03-18",
+    ),
+  );
+  assert.ok(he.includes("VISIT BRA>ESP pledged 2024-03-20"), he.join("; "));
+});
+
+test("standing behind someone is support", async () => {
+  const behind = brief(
+    await codeText("Chile stood behind Peru's bid on Monday.", "2024-03-12"),
+  );
+  assert.ok(
+    behind.some((e) => e.startsWith("EXPRESS_SUPPORT CHL>PER")),
+    behind.join("; "),
+  );
+});
