@@ -1,12 +1,15 @@
 // Parallel ingest (--jobs N): worker threads decode, read and code the inputs (code-worker.ts) while this
-// thread reads their bytes, puts the results back in input order and is the one writer (BatchWriter). Error
-// lines, counts and the store come out as the one-thread loop (run.ts) makes them.
-import { Worker } from "node:worker_threads";
+// thread reads their bytes, puts the results back in input order and hands them to the one writer
+// (BatchWriter; for a SQLite file it stores in a thread of its own, writer-thread.ts). Error lines, counts and
+// the store come out as the one-thread loop (run.ts) makes them.
+import type { Worker } from "node:worker_threads";
 import type { Repository } from "../store/repository.ts";
 import type { Done, FromWorker, ToWorker } from "./code-worker.ts";
 import { type IngestSummary, emptySummary, isInputError, problemName } from "./run.ts";
 import { DEFAULT_LIMITS, type Input } from "./sources.ts";
+import { tsWorker } from "./threads.ts";
 import { BatchWriter, DEFAULT_BATCH, describeError } from "./writer.ts";
+import { type WriterThread, writerThreadFor } from "./writer-thread.ts";
 
 export interface ParallelHooks {
   /** Worker threads that read and code (at least 1). */
@@ -20,9 +23,6 @@ export interface ParallelHooks {
   onError(name: string, why: string): void;
   onProgress?(summary: IngestSummary): void;
 }
-
-const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./code-worker.ts", import.meta.url).href)}); })`;
 
 interface Job {
   resolve(done: Done): void;
@@ -77,8 +77,7 @@ class WorkerPool {
   }
 
   private spawn(): Handle {
-    // Worker threads do not inherit the TypeScript loader: each registers tsx, then loads code-worker.ts.
-    const worker = new Worker(WORKER_BOOT, { eval: true });
+    const worker = tsWorker(new URL("./code-worker.ts", import.meta.url));
     const h: Handle = { worker, ready: false, jobs: new Map() };
     worker.on("message", (m: FromWorker) => {
       if (m.t === "ready") h.ready = true;
@@ -126,6 +125,10 @@ class WorkerPool {
  * taken (results already in would otherwise be taken first, and workers with nothing looked up would wait). */
 const afterWrite = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Articles a writer thread with nothing to do takes as one transaction: a quarter of a full batch costs about
+ * as much to store per article, and after the last article is coded at most two such remain to store. */
+const WHEN_IDLE = 250;
+
 interface Loaded {
   name: string;
   result: Promise<{ bytes: number; done: Done }>;
@@ -136,6 +139,7 @@ interface Loaded {
 export class ParallelIngest {
   private readonly sum = emptySummary();
   private readonly writer: BatchWriter;
+  private readonly thread: WriterThread | null;
   private readonly pool: WorkerPool;
   /** Problems found while listing inputs, each with the number of inputs listed before it. */
   private readonly notes: Array<{ before: number; name: string; why: string }> = [];
@@ -149,7 +153,12 @@ export class ParallelIngest {
     repo: Repository,
     private readonly hooks: ParallelHooks,
   ) {
-    this.writer = new BatchWriter(repo, this.sum, (name, why) => hooks.onError(name, why));
+    this.thread = writerThreadFor(repo);
+    const onError = (name: string, why: string): void => hooks.onError(name, why);
+    // A writer thread stores while the workers code: it takes what has come whenever it is free.
+    this.writer = this.thread
+      ? new BatchWriter(this.thread, this.sum, onError, { ...DEFAULT_BATCH, whenIdle: WHEN_IDLE })
+      : new BatchWriter(repo, this.sum, onError);
     this.pool = new WorkerPool(Math.max(1, hooks.jobs), (ids) =>
       Promise.all(ids.map((id) => this.writer.known(id))),
     );
@@ -163,9 +172,9 @@ export class ParallelIngest {
   async run(inputs: AsyncIterable<Input>): Promise<IngestSummary> {
     const started = performance.now();
     // Enough inputs in flight to keep every worker busy while this thread waits for the oldest, and while it
-    // stores a batch: a transaction is synchronous, and meanwhile no worker is answered which of its articles
-    // are new, so the workers code on only through inputs handed out and looked up before it (with 8 inputs
-    // in flight they stood idle through every batch, and two workers ingested hardly faster than one thread).
+    // is slow to answer them: when it stores a batch itself (a store without a writer thread; a transaction is
+    // synchronous, and meanwhile no worker is answered which of its articles are new, so the workers code on
+    // only through inputs handed out and looked up before it), or gets little of a busy machine's cores.
     const window = this.hooks.jobs * 4 + DEFAULT_BATCH.articles;
     // And no more bytes than twice the largest input: a folder of large files does not sit in memory whole.
     const largest = this.hooks.maxInputBytes ?? DEFAULT_LIMITS.maxBytes;
@@ -191,9 +200,10 @@ export class ParallelIngest {
       }
       while (queue.length > 0) await this.applyNext(queue, started);
       this.emitNotes(Infinity);
-      await this.writer.flush();
+      await this.writer.finish();
     } finally {
       await this.pool.close();
+      await this.thread?.close();
     }
     this.sum.seconds = (performance.now() - started) / 1000;
     return this.sum;

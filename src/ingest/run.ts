@@ -63,7 +63,7 @@ export async function ingestInputs(
     sum.seconds = (performance.now() - started) / 1000;
     hooks.onProgress?.(sum);
   }
-  await writer.flush();
+  await writer.finish();
   sum.seconds = (performance.now() - started) / 1000;
   return sum;
 }
