@@ -44,6 +44,8 @@ import {
   TYPE_TOTALS,
   countByArms,
   countByText,
+  countByTextAnd,
+  countByArmsUpTo,
   dateRangeByArms,
   listArticlesByDate,
   listByConfidence,
@@ -113,6 +115,12 @@ function untilUnlocked<T>(step: () => T): T {
 
 /** Words in the evidence through the trigram index where it answers as LIKE does (read-paths.ts). */
 const textMatch = (f: EventFilter): TextMatch => (textPhrase(f) === null ? "like" : "trigram");
+
+/**
+ * Other fields with at most this many events are counted with words along their own index, each event read
+ * for the words (about 5 µs each): reading the words' matches instead may read a seventh of the store.
+ */
+const FEW_OTHERS = 50_000;
 
 const marks = (n: number): string => Array(n).fill("?").join(", ");
 
@@ -265,10 +273,24 @@ export class SqliteRepository implements Repository {
     const q =
       tallyCount(filter) ??
       countByText(filter, atMost) ??
+      this.countWords(filter, atMost) ??
       countByArms(filter) ??
       countEventsQuery(filter, "sqlite", textMatch(filter), atMost);
     const n = Number(this.all(q)[0].n);
     return Promise.resolve(atMost === undefined ? n : Math.min(n, atMost));
+  }
+
+  /**
+   * Words with other fields, counted no further than `atMost`: along the other fields' arms when they have few
+   * events (FEW_OTHERS), else along the words' matches in the trigram index (read-paths.ts).
+   */
+  private countWords(f: EventFilter, atMost?: number): Query | null {
+    if (atMost === undefined || textPhrase(f) === null) return null;
+    const others: EventFilter = { ...f, text: undefined };
+    // How many the other fields have, counted no further than needed.
+    const size = tallyCount(others) ?? countByArmsUpTo(others, FEW_OTHERS + 1);
+    const few = size !== null && Number(this.all(size)[0].n) <= FEW_OTHERS;
+    return (few ? countByArmsUpTo(f, atMost) : null) ?? countByTextAnd(f, atMost);
   }
 
   countEventsBy(filter: EventFilter, keys: EventGroupKey[]): Promise<EventCount[]> {
