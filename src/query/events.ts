@@ -27,7 +27,7 @@ export function eventFilter(ctx: QueryContext, q: Partial<EventQuery>): EventFil
 
 export async function findEvents(ctx: QueryContext, q: EventQuery): Promise<EventPageOut> {
   const filter = eventFilter(ctx, q);
-  // One more than the limit tells "exactly 10,000" from "more".
+  // One more than the limit tells "exactly 1,000" from "more".
   const atMost = filter.text ? TEXT_COUNT_LIMIT + 1 : undefined;
   const [items, counted] = await atOneMoment(ctx.repo, () =>
     Promise.all([
