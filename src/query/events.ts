@@ -29,12 +29,12 @@ export async function findEvents(ctx: QueryContext, q: EventQuery): Promise<Even
   const filter = eventFilter(ctx, q);
   // One more than the limit tells "exactly 1,000" from "more".
   const atMost = filter.text ? TEXT_COUNT_LIMIT + 1 : undefined;
-  const [items, counted] = await atOneMoment(ctx.repo, () =>
-    Promise.all([
-      ctx.repo.listEvents({ ...filter, limit: q.limit, offset: q.offset }),
-      ctx.repo.countEvents(filter, atMost),
-    ]),
-  );
+  const asked = { ...filter, limit: q.limit, offset: q.offset };
+  const [items, counted] = ctx.repo.eventPage
+    ? await ctx.repo.eventPage(asked, atMost).then((p) => [p.items, p.total] as const)
+    : await atOneMoment(ctx.repo, () =>
+        Promise.all([ctx.repo.listEvents(asked), ctx.repo.countEvents(filter, atMost)]),
+      );
   const page = (total: number, totalIsLowerBound: boolean): EventPageOut => ({
     items,
     total,

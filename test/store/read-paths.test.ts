@@ -172,6 +172,29 @@ async function agree(repo: SqliteRepository, when: string): Promise<void> {
         }
     const count = Number(general(repo, countEventsQuery(f, "sqlite"))[0].n);
     assert.equal(await repo.countEvents(f), count, name);
+    // A page with its count: a page that ends short (or an empty first page) gives the count without counting.
+    for (const [limit, offset] of [
+      [7, 0],
+      [count, 0],
+      [count + 1, 0],
+      [10, count - 3],
+      [10, count],
+      [10, count + 5],
+    ])
+      for (const atMost of [undefined, 1, count, count + 1]) {
+        const q = { ...f, limit, offset: Math.max(offset, 0) };
+        const p = await repo.eventPage(q, atMost);
+        assert.deepEqual(
+          p.items.map((e) => e.id),
+          general(repo, listEventsQuery(q, "sqlite")).map((r) => r.id),
+          `${name} page ${limit}/${offset}`,
+        );
+        assert.equal(
+          p.total,
+          Math.min(count, atMost ?? count),
+          `${name} page ${limit}/${offset} at most ${atMost}`,
+        );
+      }
     for (const atMost of [1, count, count + 1, 100])
       assert.equal(await repo.countEvents(f, atMost), Math.min(count, atMost), `${name} at most ${atMost}`);
     // Words with other fields are counted along either side (which one depends on how many events the other

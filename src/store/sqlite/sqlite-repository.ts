@@ -259,6 +259,18 @@ export class SqliteRepository implements Repository {
     return Number(this.all({ sql: "SELECT coalesce(max(text_key), 0) AS n FROM events", params: [] })[0].n);
   }
 
+  eventPage(f: EventFilter, atMost?: number): Promise<{ items: StoredEvent[]; total: number }> {
+    return this.atOneMoment(() => {
+      const items = this.all(this.listQuery(f)).map(rowToStored);
+      const offset = f.offset ?? 0;
+      // Both read synchronously, in one read transaction. Where words are rare among the other fields' events,
+      // the page has read every one of those: the count need not read them again.
+      const short = items.length < (f.limit ?? 100) && (items.length > 0 || offset === 0);
+      const total = short ? offset + items.length : this.count(f, atMost);
+      return Promise.resolve({ items, total: atMost === undefined ? total : Math.min(total, atMost) });
+    });
+  }
+
   getEvent(id: string): Promise<StoredEvent | null> {
     const rows = this.all(getEventQuery(id));
     return Promise.resolve(rows.length ? rowToStored(rows[0]) : null);
@@ -269,6 +281,10 @@ export class SqliteRepository implements Repository {
   }
 
   countEvents(filter: EventFilter, atMost?: number): Promise<number> {
+    return Promise.resolve(this.count(filter, atMost));
+  }
+
+  private count(filter: EventFilter, atMost?: number): number {
     // The running counts and the arms count exactly, and cheaply: the bound is applied after.
     const q =
       tallyCount(filter) ??
@@ -277,7 +293,7 @@ export class SqliteRepository implements Repository {
       countByArms(filter) ??
       countEventsQuery(filter, "sqlite", textMatch(filter), atMost);
     const n = Number(this.all(q)[0].n);
-    return Promise.resolve(atMost === undefined ? n : Math.min(n, atMost));
+    return atMost === undefined ? n : Math.min(n, atMost);
   }
 
   /**
