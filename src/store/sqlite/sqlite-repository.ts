@@ -50,7 +50,9 @@ import {
   listArticlesByDate,
   listByConfidence,
   listByDate,
+  listByTextMatches,
   listByType,
+  wordsInEveryType,
   manyMatches,
   tallyCount,
   tallyCountBy,
@@ -244,7 +246,13 @@ export class SqliteRepository implements Repository {
   private listQuery(f: EventFilter): Query {
     if (f.sort === "type") {
       const types = this.all({ sql: TYPES_PRESENT, params: [] }).map((r) => r.type as string);
-      return listByType(f, types) ?? listEventsQuery(f, "sqlite", textMatch(f));
+      // Words alone in every type, and many, are read on each event of each type's walk.
+      const every = wordsInEveryType(f, types);
+      const probe = every && manyMatches(f, this.eventsAbout());
+      const words = Boolean(probe && this.all(probe)[0].many && this.all(every)[0].every);
+      return (
+        listByType(f, types, words) ?? listByTextMatches(f) ?? listEventsQuery(f, "sqlite", textMatch(f))
+      );
     }
     // Words many events have are read on each event a walk in the page's order reaches (read-paths.ts).
     const probe = manyMatches(f, this.eventsAbout());
