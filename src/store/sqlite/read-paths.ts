@@ -405,7 +405,7 @@ export function wordsInEveryType(f: EventFilter, types: string[], sample = 100):
   if (!f.text || types.length === 0 || !usesOnly(f, ["text"])) return null;
   const w = wordsOnEach(f.text);
   const one = `SELECT (SELECT count(*) FROM (SELECT id FROM events INDEXED BY events_type WHERE type = ?
-      ORDER BY date DESC, id LIMIT ?) events WHERE ${w.sql}) AS n`;
+      ORDER BY date DESC, id LIMIT ?) s WHERE ${w.sql.replace("events.id", "s.id")}) AS n`;
   return {
     sql: `SELECT min(n) > 0 AS every FROM (${types.map(() => one).join(" UNION ALL ")})`,
     params: types.flatMap((t) => [t, sample, ...w.params]),
