@@ -338,6 +338,8 @@ export async function timeQueries(
   ]; // prettier-ignore
   const month = (): string => `${2000 + Math.floor(random() * 26)}-${pad(1 + Math.floor(random() * 12))}`;
   const q = (o: Record<string, unknown>) => EventQuery.parse(o);
+  // Words in a seventh of the events ("visited", every VISIT), in most ("officials said"), in a few types' only.
+  const common = ["visited", "officials said", "met", "trade"];
   const queries: Array<[string, () => unknown]> = [
     ["events: newest first (events page)", () => findEvents(ctx, q({}))],
     ["events: by actor", () => findEvents(ctx, q({ actor: pick(some) }))],
@@ -350,6 +352,14 @@ export async function timeQueries(
     ["events: actor, status and years", () =>
       findEvents(ctx, q({ actor: pick(top), status: "pledged", from: "2015", to: "2020" }))], // prettier-ignore
     ["events: words in the evidence", () => findEvents(ctx, q({ text: pick(["visited", "lent money", "warn", "Nauru"]) }))], // prettier-ignore
+    // Words many events have, with each other filter the events page offers and by the other sort keys.
+    ["events: words and an actor", () => findEvents(ctx, q({ text: pick(common), actor: pick(top) }))],
+    ["events: words and a pair", () => findEvents(ctx, q({ text: pick(common), pair: pick(pairs).join(",") }))], // prettier-ignore
+    ["events: words and a type", () => findEvents(ctx, q({ text: pick(common), type: pick([...EVENT_TYPES]) }))], // prettier-ignore
+    ["events: words and years", () => { const y = 2000 + Math.floor(random() * 21); return findEvents(ctx, q({ text: pick(common), from: String(y), to: String(y + 4) })); }], // prettier-ignore
+    ["events: words and a month", () => { const m = month(); return findEvents(ctx, q({ text: pick(common), from: m, to: m })); }], // prettier-ignore
+    ["events: words sorted by type", () => findEvents(ctx, q({ text: pick(common), sort: "type", order: pick(["asc", "desc"]) }))], // prettier-ignore
+    ["events: words sorted by confidence", () => findEvents(ctx, q({ text: pick(common), sort: "confidence", order: pick(["asc", "desc"]) }))], // prettier-ignore
     ["events: sorted by type", () => findEvents(ctx, q({ sort: "type", order: pick(["asc", "desc"]) }))],
     ["events: sorted by confidence", () => findEvents(ctx, q({ sort: "confidence" }))],
     ["events: page 40 of an actor", () => findEvents(ctx, q({ actor: pick(top), offset: 2000 }))],

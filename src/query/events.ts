@@ -27,14 +27,14 @@ export function eventFilter(ctx: QueryContext, q: Partial<EventQuery>): EventFil
 
 export async function findEvents(ctx: QueryContext, q: EventQuery): Promise<EventPageOut> {
   const filter = eventFilter(ctx, q);
-  // One more than the limit tells "exactly 10,000" from "more".
+  // One more than the limit tells "exactly 1,000" from "more".
   const atMost = filter.text ? TEXT_COUNT_LIMIT + 1 : undefined;
-  const [items, counted] = await atOneMoment(ctx.repo, () =>
-    Promise.all([
-      ctx.repo.listEvents({ ...filter, limit: q.limit, offset: q.offset }),
-      ctx.repo.countEvents(filter, atMost),
-    ]),
-  );
+  const asked = { ...filter, limit: q.limit, offset: q.offset };
+  const [items, counted] = ctx.repo.eventPage
+    ? await ctx.repo.eventPage(asked, atMost).then((p) => [p.items, p.total] as const)
+    : await atOneMoment(ctx.repo, () =>
+        Promise.all([ctx.repo.listEvents(asked), ctx.repo.countEvents(filter, atMost)]),
+      );
   const page = (total: number, totalIsLowerBound: boolean): EventPageOut => ({
     items,
     total,

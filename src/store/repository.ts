@@ -91,6 +91,12 @@ export interface Repository {
    * smaller of the count and `atMost` (a search matching a large share of the store stops early).
    */
   countEvents(filter: EventFilter, atMost?: number): Promise<number>;
+  /**
+   * A page of events (listEvents) and how many match (countEvents, with `atMost`), read at one moment: a page
+   * that ends short says how many without counting them (the offset and the page's events, or none). Optional:
+   * callers otherwise run both.
+   */
+  eventPage?(filter: EventFilter, atMost?: number): Promise<{ items: StoredEvent[]; total: number }>;
   /** Counts of matching events grouped by the given keys, largest first. */
   countEventsBy(filter: EventFilter, keys: EventGroupKey[]): Promise<EventCount[]>;
   /** Earliest and latest event date among matching events. */

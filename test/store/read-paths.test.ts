@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MIGRATIONS } from "../../src/store/sqlite/migrations.ts";
+import { countByArmsUpTo, countByTextAnd } from "../../src/store/sqlite/read-paths.ts";
 import { type SqliteRepository, openSqlite } from "../../src/store/sqlite/sqlite-repository.ts";
 import { EVENT_TYPES } from "../../src/store/types.ts";
 
@@ -171,8 +172,41 @@ async function agree(repo: SqliteRepository, when: string): Promise<void> {
         }
     const count = Number(general(repo, countEventsQuery(f, "sqlite"))[0].n);
     assert.equal(await repo.countEvents(f), count, name);
+    // A page with its count: a page that ends short (or an empty first page) gives the count without counting.
+    for (const [limit, offset] of [
+      [7, 0],
+      [count, 0],
+      [count + 1, 0],
+      [10, count - 3],
+      [10, count],
+      [10, count + 5],
+    ])
+      for (const atMost of [undefined, 1, count, count + 1]) {
+        const q = { ...f, limit, offset: Math.max(offset, 0) };
+        const p = await repo.eventPage(q, atMost);
+        assert.deepEqual(
+          p.items.map((e) => e.id),
+          general(repo, listEventsQuery(q, "sqlite")).map((r) => r.id),
+          `${name} page ${limit}/${offset}`,
+        );
+        assert.equal(
+          p.total,
+          Math.min(count, atMost ?? count),
+          `${name} page ${limit}/${offset} at most ${atMost}`,
+        );
+      }
     for (const atMost of [1, count, count + 1, 100])
       assert.equal(await repo.countEvents(f, atMost), Math.min(count, atMost), `${name} at most ${atMost}`);
+    // Words with other fields are counted along either side (which one depends on how many events the other
+    // fields have, counted along their arms): each must give what the general count gives.
+    for (const atMost of [1, count, count + 1, 100])
+      for (const side of [countByTextAnd(f, atMost), countByArmsUpTo(f, atMost)])
+        if (side)
+          assert.equal(
+            Math.min(Number(general(repo, side)[0].n), atMost),
+            Math.min(count, atMost),
+            `${name} at most ${atMost}: ${side.sql.slice(0, 60)}`,
+          );
     const range = general(repo, dateRangeQuery(f, "sqlite"))[0];
     assert.deepEqual(await repo.eventDateRange(f), { first: range.first, last: range.last }, name);
     const keys = f.actor

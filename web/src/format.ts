@@ -63,7 +63,7 @@ export function safeUrl(u: string | null | undefined): string | null {
 export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-/** A total that may be a lower bound (the API's `totalIsLowerBound`): "10,000+". */
+/** A total that may be a lower bound (the API's `totalIsLowerBound`): "1,000+". */
 export const atLeast = (n: number, lowerBound = false): string =>
   `${n.toLocaleString("en")}${lowerBound ? "+" : ""}`;
 

@@ -8,6 +8,7 @@ import {
   EVENT_COLUMNS,
   type Query,
   SUMMARY_COLUMNS,
+  eventOrder,
   eventWhere,
   likePattern,
   trigramPhrase,
@@ -311,6 +312,20 @@ export function countByArms(f: EventFilter): Query | null {
   };
 }
 
+/**
+ * How many events match, counted along the filter's arms, all no further than `atMost`; words in the evidence
+ * are read on each event reached, as listByDate reads them (about 5 µs an event). For words with other fields
+ * few events have, where reading the words' matches instead would read many (countByTextAnd).
+ */
+export function countByArmsUpTo(f: EventFilter, atMost: number): Query | null {
+  const sides = arms(f, true);
+  if (!sides) return null;
+  return {
+    sql: `SELECT count(*) AS n FROM (${sides.map((s) => `SELECT 1 FROM events ${s.sql}`).join(" UNION ALL ")} LIMIT ?)`,
+    params: [...sides.flatMap((s) => s.params), atMost],
+  };
+}
+
 /** First and last date by arms, each a single seek (SQLite optimizes a lone min() or max() on an index). */
 export function dateRangeByArms(f: EventFilter): Query | null {
   const sides = arms(f);
@@ -361,6 +376,60 @@ export function countByText(f: EventFilter, atMost?: number): Query | null {
   return { sql: "SELECT count(*) AS n FROM events_text WHERE events_text MATCH ?", params: [phrase] };
 }
 
+/**
+ * How many events have the words and match the filter's other fields, counted no further than `atMost`: the
+ * trigram index's matches read in its order, each event looked up by its key and its fields checked, stopping
+ * at the bound. Left to itself, SQLite gathers every match of the words first (a common word: a seventh of the
+ * store) to check the events of the other filter's index against them. Where the other fields are rare among
+ * the words' events, this still reads every match.
+ */
+export function countByTextAnd(f: EventFilter, atMost?: number): Query | null {
+  const phrase = textPhrase(f);
+  if (phrase === null || atMost === undefined || usesOnly(f, ["text"])) return null;
+  const rest = eventWhere({ ...f, text: undefined }, "sqlite");
+  return {
+    sql: `SELECT count(*) AS n FROM (SELECT 1 FROM events_text t
+        CROSS JOIN events INDEXED BY events_text_key ON events.text_key = t.rowid
+        ${rest.sql.replace(/^WHERE /, "WHERE t.events_text MATCH ? AND ")} LIMIT ?)`,
+    params: [phrase, ...rest.params, atMost],
+  };
+}
+
+/**
+ * Whether words alone are in every type's newest `sample` events: then a page by type is best read by walking
+ * each type's events, each read for the words (listByType with `words`), as when a common word's events are
+ * read newest first. A type without them would be read whole, and a word one type never has is common (a cue
+ * word: "visited"); for those, listByTextMatches. About 16 × sample events read.
+ */
+export function wordsInEveryType(f: EventFilter, types: string[], sample = 100): Query | null {
+  if (!f.text || types.length === 0 || !usesOnly(f, ["text"])) return null;
+  const w = wordsOnEach(f.text);
+  const one = `SELECT (SELECT count(*) FROM (SELECT id FROM events INDEXED BY events_type WHERE type = ?
+      ORDER BY date DESC, id LIMIT ?) s WHERE ${w.sql.replace("events.id", "s.id")}) AS n`;
+  return {
+    sql: `SELECT min(n) > 0 AS every FROM (${types.map(() => one).join(" UNION ALL ")})`,
+    params: types.flatMap((t) => [t, sample, ...w.params]),
+  };
+}
+
+/**
+ * Events with words in the evidence in another order than the walks serve (by type): every match gathered
+ * from the trigram index, each event looked up by its key, then sorted. Named, since the index by type (type,
+ * date, id) tempts SQLite to walk every event in type order instead, each checked against the matches: the
+ * types without the words (all but one for "visited") are read whole.
+ */
+export function listByTextMatches(f: EventFilter): Query | null {
+  const phrase = textPhrase(f);
+  if (phrase === null) return null;
+  const rest = eventWhere({ ...f, text: undefined }, "sqlite");
+  const match = "text_key IN (SELECT rowid FROM events_text WHERE events_text MATCH ?)";
+  return {
+    sql: `SELECT ${EVENT_COLUMNS}, sources FROM events INDEXED BY events_text_key
+      ${rest.sql ? `${rest.sql} AND ${match}` : `WHERE ${match}`} ${eventOrder(f)} LIMIT ? OFFSET ?`,
+    params: [...rest.params, phrase, f.limit ?? 100, f.offset ?? 0],
+  };
+}
+
 // ---- other sort keys ------------------------------------------------------------------------------------
 
 /** The types that have events, from the running counts. */
@@ -370,12 +439,12 @@ export const TYPES_PRESENT = "SELECT type FROM event_type_counts GROUP BY type H
  * Events by type, then newest first, then id: one arm per type (and per side of an actor or pair), each
  * walking an index in date order to the page's end, merged. `types` are those that have events.
  */
-export function listByType(f: EventFilter, types: string[]): Query | null {
+export function listByType(f: EventFilter, types: string[], words = false): Query | null {
   if (f.sort !== "type") return null;
   const each = f.type ? [f.type] : types;
   const sides: Query[] = [];
   for (const type of each) {
-    const a = arms({ ...f, type: type as EventFilter["type"] });
+    const a = arms({ ...f, type: type as EventFilter["type"] }, words);
     if (!a) return null;
     sides.push(...a);
   }
