@@ -521,9 +521,7 @@ test("a plan told in the past keeps the last such day; 'is to' is a plan; a 'he'
 });
 
 test("standing behind someone is support", async () => {
-  const behind = brief(
-    await codeText("Chile stood behind Peru's bid on Monday.", "2024-03-12"),
-  );
+  const behind = brief(await codeText("Chile stood behind Peru's bid on Monday.", "2024-03-12"));
   assert.ok(
     behind.some((e) => e.startsWith("EXPRESS_SUPPORT CHL>PER")),
     behind.join("; "),
