@@ -100,17 +100,19 @@ export function openSqlite(path: string): SqliteRepository {
   return new SqliteRepository(db);
 }
 
+/** A word no one writes: `Atomics.wait` on it sleeps this thread for the time given. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /** Runs `step`, again after a short pause while SQLite reports the database locked (for at most 30 s). */
 function untilUnlocked<T>(step: () => T): T {
   const deadline = Date.now() + 30_000;
-  const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
     try {
       return step();
     } catch (err) {
       const busy = (err as { code?: string }).code?.startsWith("SQLITE_BUSY") ?? false;
       if (!busy || Date.now() > deadline) throw err;
-      Atomics.wait(pause, 0, 0, 50 + Math.random() * 100);
+      Atomics.wait(PAUSE, 0, 0, 50 + Math.random() * 100);
     }
   }
 }
