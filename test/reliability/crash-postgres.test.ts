@@ -18,6 +18,12 @@ import { writeCorpus } from "../queue/corpus.ts";
 import { POSTGRES, createTestDatabase } from "../store/backends.ts";
 import { type Child, running, startAttache } from "../support/child.ts";
 import { attache } from "../support/cli.ts";
+import {
+  assertReingestChangesNothing,
+  assertRerunFinishes,
+  assertWholeArticles,
+  unique,
+} from "../support/crash-checks.ts";
 import { rng } from "../support/rng.ts";
 import { type Snapshot, snapshot } from "../support/snapshot.ts";
 
@@ -47,8 +53,6 @@ async function stored(url: string): Promise<number> {
     await c.end().catch(() => undefined);
   }
 }
-
-const unique = (xs: string[]): boolean => new Set(xs).size === xs.length;
 
 describe("ingest crash safety (PostgreSQL)", { skip: POSTGRES.skip }, () => {
   const dir = mkdtempSync(join(tmpdir(), "attache-crash-pg-"));
@@ -84,17 +88,11 @@ describe("ingest crash safety (PostgreSQL)", { skip: POSTGRES.skip }, () => {
     assert.ok(want.events.length > 0, "the corpus makes events");
     assert.ok(unique(want.mentions), "no report stored twice");
 
-    const again = attache(["ingest", corpus, "--db", url, "--json"]);
-    assert.equal(again.status, 0, again.stderr);
-    const summary = JSON.parse(again.stdout) as { stored: number; duplicates: number; events: number };
-    assert.deepEqual([summary.stored, summary.duplicates, summary.events], [0, ARTICLES, 0]);
-    assert.deepEqual(await snapshotOf(url), want);
+    await assertReingestChangesNothing(corpus, url, ARTICLES, want, snapshotOf);
   });
 
   test("killed at random points, then run to the end: the store an uninterrupted run makes", async (t) => {
     assert.ok(want, "needs the uninterrupted run of the test before");
-    const wantArticles = new Set(want.articles);
-    const wantMentions = new Set(want.mentions);
     const draw = rng(SEED);
     // The kill points wait for the run's own progress, seen in its database, then a drawn delay: during
     // start-up and the schema's creation; while the first batch is coded or written; after the first commit
@@ -123,24 +121,10 @@ describe("ingest crash safety (PostgreSQL)", { skip: POSTGRES.skip }, () => {
       const partial = (await stored(url)) < 0 ? null : await snapshotOf(url);
       const kept = partial?.articles.length ?? 0;
       t.diagnostic(`${where}: ${killed ? "" : "finished first; "}${kept} articles stored`);
-      if (partial) {
-        assert.ok(unique(partial.mentions), `${where}: no report stored twice`);
-        for (const a of partial.articles) assert.ok(wantArticles.has(a), `${where}: ${a} is partly stored`);
-        for (const m of partial.mentions)
-          assert.ok(wantMentions.has(m), `${where}: report ${m} is not the reference's`);
-      }
+      if (partial) assertWholeArticles(partial, want, where);
 
       // Run again to the end: the reference store.
-      const rest = attache(["ingest", corpus, "--db", url, "--json"]);
-      assert.equal(rest.status, 0, `${where}: ${rest.stderr}`);
-      const summary = JSON.parse(rest.stdout) as { stored: number; duplicates: number };
-      assert.equal(summary.stored, ARTICLES - kept, where);
-      assert.equal(summary.duplicates, kept, where);
-      const got = await snapshotOf(url);
-      assert.ok(unique(got.mentions), `${where}: no report stored twice`);
-      assert.deepEqual(got.articles, want.articles, `${where}: every article once, with all its reports`);
-      assert.deepEqual(got.mentions, want.mentions, where);
-      assert.deepEqual(got.events, want.events, where);
+      await assertRerunFinishes(corpus, url, ARTICLES, kept, want, snapshotOf, where);
     }
   });
 });

@@ -18,7 +18,12 @@ import Database from "better-sqlite3";
 import { openSqlite } from "../../src/store/sqlite/sqlite-repository.ts";
 import { writeCorpus } from "../queue/corpus.ts";
 import { type Child, running, startAttache as start } from "../support/child.ts";
-import { attache } from "../support/cli.ts";
+import {
+  assertReingestChangesNothing,
+  assertRerunFinishes,
+  assertWholeArticles,
+  unique,
+} from "../support/crash-checks.ts";
 import { type Snapshot, snapshot } from "../support/snapshot.ts";
 import { rng } from "../support/rng.ts";
 
@@ -59,7 +64,6 @@ function stored(file: string): number {
   }
 }
 
-const unique = (xs: string[]): boolean => new Set(xs).size === xs.length;
 const total = (rows: Array<{ n: number }>): number => rows.reduce((s, r) => s + r.n, 0);
 
 describe("ingest crash safety (SQLite)", () => {
@@ -192,18 +196,11 @@ describe("ingest crash safety (SQLite)", () => {
     for (const a of seenArticles)
       assert.ok(whole.has(a), `the reader saw ${a}, not as the finished store has it`);
 
-    // Ingesting everything again changes nothing.
-    const again = attache(["ingest", corpus, "--db", ref, "--json"]);
-    assert.equal(again.status, 0, again.stderr);
-    const summary = JSON.parse(again.stdout) as { stored: number; duplicates: number; events: number };
-    assert.deepEqual([summary.stored, summary.duplicates, summary.events], [0, ARTICLES, 0]);
-    assert.deepEqual(await snapshotOf(ref), want);
+    await assertReingestChangesNothing(corpus, ref, ARTICLES, want, snapshotOf);
   });
 
   test("killed at random points, then run to the end: the store an uninterrupted run makes", async (t) => {
     assert.ok(want, "needs the uninterrupted run of the test before");
-    const wantArticles = new Set(want.articles);
-    const wantMentions = new Set(want.mentions);
     const draw = rng(SEED);
     // Start-up takes most of a run's time and varies with the machine's load, so the kill points wait for
     // the run's own progress, seen in its store, then a drawn delay: in start-up or migration; while the
@@ -232,23 +229,11 @@ describe("ingest crash safety (SQLite)", () => {
       assert.equal(integrity(file), "ok", where);
       const partial = await snapshotOf(file);
       t.diagnostic(`${where}: ${killed ? "" : "finished first; "}${partial.articles.length} articles stored`);
-      assert.ok(unique(partial.mentions), `${where}: no report stored twice`);
-      for (const a of partial.articles) assert.ok(wantArticles.has(a), `${where}: ${a} is partly stored`);
-      for (const m of partial.mentions)
-        assert.ok(wantMentions.has(m), `${where}: report ${m} is not the reference's`);
+      assertWholeArticles(partial, want, where);
 
       // Run again to the end: the reference store.
-      const rest = attache(["ingest", corpus, "--db", file, "--json"]);
-      assert.equal(rest.status, 0, `${where}: ${rest.stderr}`);
-      const summary = JSON.parse(rest.stdout) as { stored: number; duplicates: number };
-      assert.equal(summary.stored, ARTICLES - partial.articles.length, where);
-      assert.equal(summary.duplicates, partial.articles.length, where);
+      await assertRerunFinishes(corpus, file, ARTICLES, partial.articles.length, want, snapshotOf, where);
       assert.equal(integrity(file), "ok", where);
-      const got = await snapshotOf(file);
-      assert.ok(unique(got.mentions), `${where}: no report stored twice`);
-      assert.deepEqual(got.articles, want.articles, `${where}: every article once, with all its reports`);
-      assert.deepEqual(got.mentions, want.mentions, where);
-      assert.deepEqual(got.events, want.events, where);
     }
   });
 });
