@@ -201,18 +201,23 @@ export function buildStore(dir: string, events: number, knowledge: Knowledge, se
   db.pragma("journal_mode = WAL");
   db.exec("ANALYZE");
   const seconds = (performance.now() - started) / 1000;
-  const pages = db.pragma("page_count", { simple: true }) as number;
-  const size = db.pragma("page_size", { simple: true }) as number;
   return {
     repo,
     path,
     events: made,
     articles: articleIds.length,
     seconds,
-    mb: (pages * size) / 1048576,
+    mb: sizeMb(db),
     actors,
     articleIds,
   };
+}
+
+/** The database's size on disk, in MB. */
+function sizeMb(db: StoreInfo["repo"]["db"]): number {
+  const pages = db.pragma("page_count", { simple: true }) as number;
+  const size = db.pragma("page_size", { simple: true }) as number;
+  return (pages * size) / 1048576;
 }
 
 /**
@@ -233,15 +238,13 @@ export function openBuiltStore(dir: string, events: number, knowledge: Knowledge
   const articleIds = (
     db.prepare("SELECT id FROM articles ORDER BY rowid").all() as Array<{ id: string }>
   ).map((r) => r.id);
-  const pages = db.pragma("page_count", { simple: true }) as number;
-  const size = db.pragma("page_size", { simple: true }) as number;
   return {
     repo,
     path,
     events: count,
     articles: articleIds.length,
     seconds: 0,
-    mb: (pages * size) / 1048576,
+    mb: sizeMb(db),
     actors: benchActors(knowledge),
     articleIds,
   };
