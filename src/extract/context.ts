@@ -75,6 +75,14 @@ export interface ContextWords {
 const OPENING_NAME =
   /^(?!(?:\p{Lu}\p{Ll}+ing|In|At|On|After|Before|During|With|For|From|To|Meeting|Speaking|Welcoming)\b)(?:[\p{Lu}][\p{L}.-]*(?:['’]s)?\s+)*$/u;
 
+/** "the two presidents|leaders|…", compiled once per word list (the coder passes the lexicon's own). */
+const pairPatterns = new WeakMap<readonly string[], RegExp>();
+function pairPattern(words: readonly string[]): RegExp {
+  let re = pairPatterns.get(words);
+  if (!re) pairPatterns.set(words, (re = new RegExp(`\\bthe two (${words.join("|")})\\b`, "gi")));
+  return re;
+}
+
 /** How many sentences back "the two presidents" may reach for the two it means. */
 const PAIR_REACH = 3;
 
@@ -168,9 +176,7 @@ export function buildContext(
   words: ContextWords = { regionWords: [], titleWords: [] },
 ): ArticleContext {
   const { regionWords } = words;
-  const pairPhrase = words.pairWords?.length
-    ? new RegExp(`\\bthe two (${words.pairWords.join("|")})\\b`, "gi")
-    : null;
+  const pairPhrase = words.pairWords?.length ? pairPattern(words.pairWords) : null;
   const titles = new Set(words.titleWords.map((w) => w.toLowerCase()));
   const text = article.cleaned;
   const sentences = splitSentences(text);
